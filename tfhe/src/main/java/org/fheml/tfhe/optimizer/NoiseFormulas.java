@@ -1,0 +1,85 @@
+package org.fheml.tfhe.optimizer;
+
+/**
+ * Closed-form variances of the noise each TFHE operation leaves, as torus variances ((std / 2^64)^2), following
+ * Concrete's noise model (backends/concrete-cpu/noise-model). Keys are binary: key variance and squared key mean
+ * are both 1/4 in integer units. B = 2^baseLog is the decomposition base and l its level count.
+ */
+public final class NoiseFormulas {
+
+    private static final double Q = 0x1p64;
+    private static final double Q2 = Q * Q;
+    /** Variance and squared mean of a binary key coefficient, in torus units. */
+    private static final double KEY_VARIANCE = 1 / (4 * Q2);
+    private static final double KEY_MEAN_SQUARED = 1 / (4 * Q2);
+    /** Mantissa bits of the double-precision FFT. */
+    private static final int FFT_MANTISSA = 53;
+
+    private NoiseFormulas() {
+    }
+
+    /**
+     * The noise one CMUX (external product with a bootstrap-key GGSW) adds: key noise, decomposition rounding and
+     * the f64 FFT error.
+     *
+     * @param bskVariance torus variance of the bootstrap key's GLWE noise
+     */
+    public static double cmux(int glweDimension, int polynomialSize, int baseLog, int levels, double bskVariance) {
+        double k = glweDimension;
+        double n = polynomialSize;
+        double base = Math.pow(2, baseLog);
+        double base2l = Math.pow(2, 2.0 * baseLog * levels);
+        double kN = k * n;
+        double keyNoise = levels * (k + 1) * n * (base * base + 2) / 12 * bskVariance;
+        double rounding = (Q2 - base2l) / (24 * base2l) * (1 / Q2 + kN * (KEY_VARIANCE + KEY_MEAN_SQUARED))
+                + kN / 8 * KEY_VARIANCE + (1 - kN) * (1 - kN) / 16 * KEY_MEAN_SQUARED;
+        double fft = Math.pow(2, -2.57722494) * Math.pow(2, 2.0 * (64 - FFT_MANTISSA)) * levels * base * base * n * n
+                * (k + 1) / Q2;
+        return keyNoise + rounding + fft;
+    }
+
+    /** The noise of a blind rotation over {@code lweDimension} CMUXes: also the output noise of a bootstrap. */
+    public static double blindRotation(int lweDimension, int glweDimension, int polynomialSize, int baseLog,
+            int levels, double bskVariance) {
+        return lweDimension * cmux(glweDimension, polynomialSize, baseLog, levels, bskVariance);
+    }
+
+    /**
+     * The noise a keyswitch from dimension {@code inputDimension} adds.
+     *
+     * @param kskVariance torus variance of the keyswitch key's noise (that of the output key's dimension)
+     */
+    public static double keyswitch(int inputDimension, int baseLog, int levels, double kskVariance) {
+        return inputDimension * keyswitchPerInputCoefficient(baseLog, levels, kskVariance);
+    }
+
+    /** The keyswitch noise contributed by one input mask coefficient. */
+    public static double keyswitchPerInputCoefficient(int baseLog, int levels, double kskVariance) {
+        double base = Math.pow(2, baseLog);
+        double base2l = Math.pow(2, 2.0 * baseLog * levels);
+        return (Q2 / (12 * base2l) - 1.0 / 12) * (KEY_VARIANCE + KEY_MEAN_SQUARED) + KEY_VARIANCE / 4
+                + levels * kskVariance * (base * base + 2) / 12;
+    }
+
+    /** The rounding noise of switching an LWE ciphertext of dimension n to modulus 2N before a blind rotation. */
+    public static double modulusSwitch(int lweDimension, int polynomialSize) {
+        double w = 2.0 * polynomialSize;
+        double n = lweDimension;
+        return (1.0 / 12 + n / 24) / (w * w) + (-1.0 / 12 + n / 48) / Q2;
+    }
+
+    /**
+     * The same with the centered-mean correction (the body is shifted by half the known mask rounding errors),
+     * which halves the dominant term.
+     */
+    public static double centeredModulusSwitch(int lweDimension, int polynomialSize) {
+        double w = 2.0 * polynomialSize;
+        double n = lweDimension;
+        return n * (1 / (24 * Q2) + 1 / (48 * w * w));
+    }
+
+    /** The noise after a dot product with integer weights of 2-norm {@code norm2} applied to inputs of this noise. */
+    public static double dotProduct(double inputVariance, double norm2) {
+        return norm2 * norm2 * inputVariance;
+    }
+}
