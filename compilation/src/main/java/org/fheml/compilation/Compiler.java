@@ -86,14 +86,23 @@ public final class Compiler {
 
     public Circuit compile(long[][] inputset, CompileOptions options) {
         if (arguments.size() != 1) {
-            throw new CompilationException("This program takes " + arguments.size() + " arguments: pass each sample "
-                    + "as a long[][] with one long[] per argument, through compile(List<long[][]>).");
+            throw new CompilationException("This program takes " + arguments.size() + " arguments: pass an inputset "
+                    + "long[sample][argument][values] to compile(long[][][]).");
         }
         List<long[][]> samples = new ArrayList<>();
         for (long[] sample : inputset == null ? new long[0][] : inputset) {
             samples.add(new long[][] {sample});
         }
         return compile(samples, options);
+    }
+
+    /** Compiles a program; {@code inputset[s][a]} holds the values of argument a in sample s, row-major. */
+    public Circuit compile(long[][][] inputset) {
+        return compile(inputset == null ? List.of() : List.of(inputset), CompileOptions.defaults());
+    }
+
+    public Circuit compile(long[][][] inputset, CompileOptions options) {
+        return compile(inputset == null ? List.of() : List.of(inputset), options);
     }
 
     /** Compiles a program; each sample holds one long[] per argument, in argument order. */

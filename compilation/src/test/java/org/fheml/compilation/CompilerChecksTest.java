@@ -1,0 +1,122 @@
+package org.fheml.compilation;
+
+import static org.fheml.compilation.Encryption.CLEAR;
+import static org.fheml.compilation.Encryption.ENCRYPTED;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CompilerChecksTest {
+
+    private static long[][] range(int from, int to) {
+        long[][] samples = new long[to - from][];
+        for (int i = from; i < to; i++) {
+            samples[i - from] = new long[] {i};
+        }
+        return samples;
+    }
+
+    @Test
+    void aLookupOverMoreThanSixteenBitsNamesTheNodeAndItsWidth() {
+        Compiler wide = Compiler.of(Map.of("x", ENCRYPTED), in -> in.get("x").multiply(1 << 10).relu());
+        CompilationException error = assertThrows(CompilationException.class,
+                () -> wide.compile(new long[][] {{0}, {255}}));
+        assertTrue(error.getMessage().contains("%3 = relu(%2)") && error.getMessage().contains("18 bits"),
+                error.getMessage());
+        assertTrue(error.getMessage().contains("roundBitPattern"), error.getMessage());
+    }
+
+    @Test
+    void roundingFirstLetsTheSameLookupCompile() {
+        Compiler rounded = Compiler.of(Map.of("x", ENCRYPTED),
+                in -> in.get("x").multiply(1 << 10).roundBitPattern(4).relu());
+        Circuit circuit = rounded.compile(new long[][] {{0}, {255}});
+        assertArrayEquals(new long[] {200 << 10}, circuit.evaluate(new long[] {200}));
+    }
+
+    @Test
+    void twoEncryptedOperandsCannotBeMultiplied() {
+        Map<String, Encryption> inputs = new LinkedHashMap<>();
+        inputs.put("x", ENCRYPTED);
+        inputs.put("y", ENCRYPTED);
+        Compiler product = Compiler.of(inputs, in -> in.get("x").multiply(in.get("y")));
+        CompilationException error = assertThrows(CompilationException.class,
+                () -> product.compile(new long[][][] {{{1}, {2}}}));
+        assertTrue(error.getMessage().contains("multiply of two encrypted values"), error.getMessage());
+    }
+
+    @Test
+    void argumentsFollowTheDeclarationOrder() {
+        Map<String, Encryption> inputs = new LinkedHashMap<>();
+        inputs.put("y", CLEAR);
+        inputs.put("x", ENCRYPTED);
+        Circuit circuit = Compiler.of(inputs, in -> in.get("x").subtract(in.get("y")))
+                .compile(new long[][][] {{{1}, {5}}, {{3}, {2}}});
+        assertArrayEquals(new long[] {4 - 1}, circuit.evaluate(new long[] {1}, new long[] {4}));
+        Circuit listed = Compiler.of(List.of(Argument.encrypted("x"), Argument.clear("y")),
+                in -> in.get("x").subtract(in.get("y"))).compile(new long[][][] {{{5}, {1}}});
+        assertArrayEquals(new long[] {3}, listed.evaluate(new long[] {4}, new long[] {1}));
+    }
+
+    @Test
+    void anUnorderedMapOfSeveralInputsIsRefused() {
+        CompilationException error = assertThrows(CompilationException.class,
+                () -> Compiler.of(Map.of("x", ENCRYPTED, "y", CLEAR), in -> in.get("x")));
+        assertTrue(error.getMessage().contains("LinkedHashMap"), error.getMessage());
+    }
+
+    @Test
+    void anEmptyInputsetIsRefused() {
+        Compiler identity = Compiler.of(Map.of("x", ENCRYPTED), in -> in.get("x").add(1));
+        assertTrue(assertThrows(CompilationException.class, () -> identity.compile(new long[0][]))
+                .getMessage().contains("inputset is empty"));
+    }
+
+    @Test
+    void aLookupTableMustCoverItsInput() {
+        Compiler lookup = Compiler.of(Map.of("x", ENCRYPTED), in -> in.get("x").lookup(new long[] {5, 6, 7}));
+        CompilationException error = assertThrows(CompilationException.class, () -> lookup.compile(range(0, 4)));
+        assertTrue(error.getMessage().contains("[0, 3]") && error.getMessage().contains("[0, 2]"), error.getMessage());
+        assertArrayEquals(new long[] {7}, lookup.compile(range(0, 3)).evaluate(new long[] {2}));
+    }
+
+    @Test
+    void boundsHoldBeyondTheInputset() {
+        Map<String, Encryption> inputs = new LinkedHashMap<>();
+        inputs.put("x", ENCRYPTED);
+        inputs.put("y", ENCRYPTED);
+        Circuit circuit = Compiler.of(inputs, in -> in.get("x").subtract(in.get("y")))
+                .compile(new long[][][] {{{0}, {0}}, {{3}, {3}}});
+        Node difference = circuit.graph().outputs().getFirst();
+        assertEquals(0, circuit.graph().measuredRange(difference).max(), "the inputset only saw x = y");
+        assertEquals(-3, circuit.graph().bounds(difference).min());
+        assertEquals(3, circuit.graph().bounds(difference).max());
+        assertEquals("int3", circuit.graph().type(difference).toString());
+    }
+
+    @Test
+    void tensorOpsPrintAndEvaluateLikeNumpy() {
+        Circuit circuit = Compiler.of(Map.of("x", ENCRYPTED), in -> {
+            Tracer x = in.get("x");
+            Tracer m = x.reshape(2, 3);
+            return Tracer.concatenate(0, m.transpose().sum(1), m.index(1).slice(0, 2));
+        }).inputShape("x", 6).compile(new long[][] {{0, 1, 2, 3, 4, 5}, {5, 4, 3, 2, 1, 0}});
+        assertArrayEquals(new long[] {3, 5, 7, 3, 4}, circuit.evaluate(new long[] {0, 1, 2, 3, 4, 5}));
+        assertTrue(circuit.toString().contains("reshape(%0, newshape=(2, 3))"), circuit.toString());
+        assertTrue(circuit.toString().contains("concatenate(("), circuit.toString());
+    }
+
+    @Test
+    void severalOutputsComeBackConcatenated() {
+        Circuit circuit = Compiler.ofOutputs(Map.of("x", ENCRYPTED),
+                in -> List.of(in.get("x").add(1), in.get("x").sum())).compile(new long[][] {{1, 2}, {3, 4}});
+        assertArrayEquals(new long[] {2, 3, 3}, circuit.evaluate(new long[] {1, 2}));
+        assertTrue(circuit.toString().endsWith("return %3, %2"), circuit.toString());
+    }
+}
