@@ -29,7 +29,7 @@ public final class ConformanceData {
         return blobs(new int[] {0, 1, 2}, new int[] {30, 30, 30}, 6, 12);
     }
 
-    /** 80 rows, 5 features, y = 3·x0 − 2·x2 + 0.5 plus small noise. */
+    /** 80 rows, 5 features, y = 20 + 3·x0 − 2·x2 plus small noise: positive, so that every GLM can fit it. */
     public static Targets regression() {
         SplittableRandom random = new SplittableRandom(13);
         double[][] X = new double[80][5];
@@ -38,7 +38,7 @@ public final class ConformanceData {
             for (int j = 0; j < 5; j++) {
                 X[i][j] = random.nextDouble(-2, 2);
             }
-            y[i] = 3 * X[i][0] - 2 * X[i][2] + 0.5 + 0.05 * gaussian(random);
+            y[i] = 20 + 3 * X[i][0] - 2 * X[i][2] + 0.05 * gaussian(random);
         }
         return new Targets(X, y);
     }

@@ -65,7 +65,7 @@ public final class RegressorConformance {
     private static void secondFitForgetsFirst(Supplier<? extends Regressor> factory) {
         ConformanceData.Targets first = ConformanceData.regression();
         double[][] secondX = resized(first.X(), 2);
-        double[] secondY = Arrays.stream(first.y()).map(v -> -v + 10).toArray();
+        double[] secondY = Arrays.stream(first.y()).map(v -> 40 - v).toArray();
         Regressor refitted = factory.get().fit(first.X(), first.y()).fit(secondX, secondY);
         Regressor fresh = factory.get().fit(secondX, secondY);
         assertTrue(refitted.isFitted());

@@ -1,0 +1,142 @@
+package org.fheml.models.linear;
+
+import org.fheml.compilation.Circuit;
+import org.fheml.compilation.CompileOptions;
+import org.fheml.core.ClassLabels;
+import org.fheml.core.Classifier;
+import org.fheml.core.FheMode;
+import org.fheml.core.InputValidation;
+import org.fheml.core.InvalidInputException;
+import org.fheml.core.NotFittedException;
+import org.fheml.quantization.NBits;
+
+/**
+ * A linear classifier: trained in the clear, quantized (n_bits 8 by default), compiled into a circuit without
+ * bootstraps, and run in every {@link FheMode}. A binary model has one score (positive means the second class);
+ * a model of k classes has k scores and predicts the largest. Thresholds and argmax run in the clear.
+ *
+ * @param <S> the concrete estimator, returned by the fluent setters and {@code fit}
+ */
+public abstract class LinearClassifierBase<S extends LinearClassifierBase<S>> implements Classifier {
+
+    private final LinearEstimatorState state = new LinearEstimatorState(getClass().getSimpleName());
+    private int[] classes;
+
+    /**
+     * Trains the float model on validated data with labels already mapped to class indices 0..classCount−1. It
+     * returns one output for two classes, else one output per class.
+     */
+    protected abstract FloatLinearModel train(double[][] X, int[] classIndices, int classCount);
+
+    @SuppressWarnings("unchecked")
+    protected final S self() {
+        return (S) this;
+    }
+
+    public S setNBits(int nBits) {
+        return setNBits(NBits.of(nBits));
+    }
+
+    public S setNBits(NBits nBits) {
+        state.setNBits(nBits);
+        return self();
+    }
+
+    public NBits nBits() {
+        return state.nBits();
+    }
+
+    @Override
+    public S fit(double[][] X, int[] y) {
+        InputValidation.checkLabels(X, y);
+        int[] labels = ClassLabels.distinct(y);
+        if (labels.length < 2) {
+            throw new InvalidInputException("y holds a single class (" + labels[0] + "): a classifier needs at least "
+                    + "two.");
+        }
+        FloatLinearModel model = train(X, ClassLabels.toIndices(y, labels), labels.length);
+        state.fitted(model, X);
+        this.classes = labels;
+        return self();
+    }
+
+    /** Fits, and returns this estimator with the float model it was quantized from. */
+    public FitBenchmark<S> fitBenchmark(double[][] X, int[] y) {
+        fit(X, y);
+        return new FitBenchmark<>(self(), state.floatModel());
+    }
+
+    /** The dequantized scores: n × 1 for two classes (positive favours the second), n × k otherwise. */
+    public double[][] decisionFunction(double[][] X, FheMode mode) {
+        return state.scores(X, mode, "decisionFunction");
+    }
+
+    public double[][] decisionFunction(double[][] X) {
+        return decisionFunction(X, FheMode.DISABLE);
+    }
+
+    @Override
+    public int[] predict(double[][] X, FheMode mode) {
+        return labelsOf(state.scores(X, mode, "predict"));
+    }
+
+    /** The float model's labels, the reference for the quantized ones. */
+    public int[] floatPredict(double[][] X) {
+        return labelsOf(state.floatScores(X));
+    }
+
+    /** The float model's scores. */
+    protected double[][] floatScores(double[][] X) {
+        return state.floatScores(X);
+    }
+
+    private int[] labelsOf(double[][] scores) {
+        int[] out = new int[scores.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = classes[Scores.predictedIndex(scores[i])];
+        }
+        return out;
+    }
+
+    @Override
+    public int[] classes() {
+        if (classes == null) {
+            throw new NotFittedException(getClass().getSimpleName(), "classes");
+        }
+        return classes.clone();
+    }
+
+    public Circuit compile(double[][] X) {
+        return compile(X, CompileOptions.defaults());
+    }
+
+    public Circuit compile(double[][] X, CompileOptions options) {
+        return state.compile(X, options);
+    }
+
+    public Circuit fheCircuit() {
+        return state.circuit();
+    }
+
+    public long[][] quantizeInput(double[][] X) {
+        return state.quantizeInput(X);
+    }
+
+    public double[][] dequantizeOutput(long[][] q) {
+        return state.dequantizeOutput(q);
+    }
+
+    public FloatLinearModel floatModel() {
+        return state.floatModel();
+    }
+
+    @Override
+    public boolean isFitted() {
+        return state.isFitted() && classes != null;
+    }
+
+    @Override
+    public int featureCount() {
+        return state.featureCount();
+    }
+}

@@ -1,0 +1,95 @@
+package org.fheml.models.linear;
+
+import org.fheml.compilation.Circuit;
+import org.fheml.compilation.CompileOptions;
+import org.fheml.core.FheMode;
+import org.fheml.core.InputValidation;
+import org.fheml.core.NotFittedException;
+import org.fheml.quantization.NBits;
+
+/** What every linear estimator holds after fit: its width settings, float model and quantized circuit. */
+final class LinearEstimatorState {
+
+    private final String estimator;
+    private NBits nBits = NBits.of(8);
+    private int featureCount = -1;
+    private FloatLinearModel floatModel;
+    private LinearCircuit quantized;
+
+    LinearEstimatorState(String estimator) {
+        this.estimator = estimator;
+    }
+
+    void setNBits(NBits bits) {
+        if (bits == null) {
+            throw new IllegalArgumentException("n_bits is null.");
+        }
+        this.nBits = bits;
+    }
+
+    NBits nBits() {
+        return nBits;
+    }
+
+    void fitted(FloatLinearModel model, double[][] X) {
+        this.floatModel = model;
+        this.quantized = LinearCircuit.quantize(model, X, nBits.opInputs(), nBits.opWeights());
+        this.featureCount = X[0].length;
+    }
+
+    boolean isFitted() {
+        return quantized != null;
+    }
+
+    int featureCount() {
+        requireFitted("featureCount");
+        return featureCount;
+    }
+
+    FloatLinearModel floatModel() {
+        requireFitted("floatModel");
+        return floatModel;
+    }
+
+    /** Validates X against the fitted model, for the operation named {@code what}. */
+    void check(double[][] X, String what) {
+        requireFitted(what);
+        InputValidation.checkFeatures(X, featureCount);
+    }
+
+    double[][] scores(double[][] X, FheMode mode, String what) {
+        check(X, what);
+        return quantized.scores(X, mode, estimator);
+    }
+
+    double[][] floatScores(double[][] X) {
+        check(X, "floatModel");
+        return floatModel.decisionFunction(X);
+    }
+
+    Circuit compile(double[][] X, CompileOptions options) {
+        check(X, "compile");
+        return quantized.compile(X, options);
+    }
+
+    Circuit circuit() {
+        requireFitted("fheCircuit");
+        return quantized.circuit(estimator);
+    }
+
+    long[][] quantizeInput(double[][] X) {
+        check(X, "quantizeInput");
+        return quantized.quantizeInput(X);
+    }
+
+    double[][] dequantizeOutput(long[][] q) {
+        requireFitted("dequantizeOutput");
+        return quantized.dequantizeOutput(q);
+    }
+
+    void requireFitted(String what) {
+        if (!isFitted()) {
+            throw new NotFittedException(estimator, what);
+        }
+    }
+}

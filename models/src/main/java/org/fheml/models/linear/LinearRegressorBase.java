@@ -1,0 +1,112 @@
+package org.fheml.models.linear;
+
+import org.fheml.compilation.Circuit;
+import org.fheml.compilation.CompileOptions;
+import org.fheml.core.FheMode;
+import org.fheml.core.InputValidation;
+import org.fheml.core.Regressor;
+import org.fheml.quantization.NBits;
+
+/**
+ * A linear regressor: trained in the clear, quantized (n_bits 8 by default), compiled into a circuit without
+ * bootstraps, and run in every {@link FheMode}; the inverse link, if any, is applied in the clear afterwards.
+ *
+ * @param <S> the concrete estimator, returned by the fluent setters and {@code fit}
+ */
+public abstract class LinearRegressorBase<S extends LinearRegressorBase<S>> implements Regressor {
+
+    private final LinearEstimatorState state = new LinearEstimatorState(getClass().getSimpleName());
+
+    /** Trains the float model on validated data. */
+    protected abstract FloatLinearModel train(double[][] X, double[] y);
+
+    /** Maps a linear score to a prediction: the identity, or a GLM's inverse link. */
+    protected double inverseLink(double score) {
+        return score;
+    }
+
+    @SuppressWarnings("unchecked")
+    protected final S self() {
+        return (S) this;
+    }
+
+    /** op_inputs = op_weights = n bits (Concrete ML's semantics of an int n_bits). */
+    public S setNBits(int nBits) {
+        return setNBits(NBits.of(nBits));
+    }
+
+    public S setNBits(NBits nBits) {
+        state.setNBits(nBits);
+        return self();
+    }
+
+    public NBits nBits() {
+        return state.nBits();
+    }
+
+    @Override
+    public S fit(double[][] X, double[] y) {
+        InputValidation.checkTargets(X, y);
+        state.fitted(train(X, y), X);
+        return self();
+    }
+
+    /** Fits, and returns this estimator with the float model it was quantized from. */
+    public FitBenchmark<S> fitBenchmark(double[][] X, double[] y) {
+        fit(X, y);
+        return new FitBenchmark<>(self(), state.floatModel());
+    }
+
+    @Override
+    public double[] predict(double[][] X, FheMode mode) {
+        return link(state.scores(X, mode, "predict"));
+    }
+
+    /** The float model's predictions, the reference for the quantized ones. */
+    public double[] floatPredict(double[][] X) {
+        return link(state.floatScores(X));
+    }
+
+    private double[] link(double[][] scores) {
+        double[] out = new double[scores.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = inverseLink(scores[i][0]);
+        }
+        return out;
+    }
+
+    /** Compiles the quantized model on representative data X, with the default options. */
+    public Circuit compile(double[][] X) {
+        return compile(X, CompileOptions.defaults());
+    }
+
+    public Circuit compile(double[][] X, CompileOptions options) {
+        return state.compile(X, options);
+    }
+
+    public Circuit fheCircuit() {
+        return state.circuit();
+    }
+
+    public long[][] quantizeInput(double[][] X) {
+        return state.quantizeInput(X);
+    }
+
+    public double[][] dequantizeOutput(long[][] q) {
+        return state.dequantizeOutput(q);
+    }
+
+    public FloatLinearModel floatModel() {
+        return state.floatModel();
+    }
+
+    @Override
+    public boolean isFitted() {
+        return state.isFitted();
+    }
+
+    @Override
+    public int featureCount() {
+        return state.featureCount();
+    }
+}
