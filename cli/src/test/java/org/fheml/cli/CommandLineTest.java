@@ -1,0 +1,72 @@
+package org.fheml.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+
+class CommandLineTest {
+
+    /** Exit code, standard output and standard error of one in-process run. */
+    record Run(int exitCode, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = Main.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int exitCode = commandLine.execute(args);
+        return new Run(exitCode, out.toString(), err.toString());
+    }
+
+    @Test
+    void demoPrintsAnAccuracyWellAboveTheBaseline() {
+        Run run = run("demo");
+        assertEquals(0, run.exitCode(), run.err());
+        Matcher accuracy = Pattern.compile("test accuracy: ([0-9.]+) \\((\\d+) of (\\d+) rows\\)").matcher(run.out());
+        Matcher baseline = Pattern.compile("majority-class baseline: ([0-9.]+)").matcher(run.out());
+        assertTrue(accuracy.find() && baseline.find(), run.out());
+        assertEquals(114, Integer.parseInt(accuracy.group(3)), "an 80/20 split of 569 rows tests 114 of them");
+        double score = Double.parseDouble(accuracy.group(1));
+        assertTrue(score > 0.9, "logistic regression on breast cancer should exceed 90 %, got " + score);
+        assertTrue(score > Double.parseDouble(baseline.group(1)) + 0.2, run.out());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"demo", "params"})
+    void everySubcommandHasHelp(String subcommand) {
+        Run run = run(subcommand, "--help");
+        assertEquals(0, run.exitCode());
+        assertTrue(run.out().startsWith("Usage: fheml " + subcommand), run.out());
+    }
+
+    @Test
+    void anUnknownOptionFailsWithUsage() {
+        Run run = run("demo", "--no-such-option");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("Unknown option: '--no-such-option'"), run.err());
+    }
+
+    @Test
+    void aBadTestFractionIsReportedClearly() {
+        Run run = run("demo", "--test-fraction", "1.5");
+        assertTrue(run.exitCode() != 0);
+        assertTrue(run.err().contains("1.5"), run.err());
+    }
+
+    @Test
+    void noArgumentsPrintsTheCommandList() {
+        Run run = run();
+        assertEquals(0, run.exitCode());
+        assertTrue(run.out().contains("demo"), run.out());
+    }
+}
