@@ -42,6 +42,18 @@ class LinearModelExampleTest {
         Circuit circuit = compileExample();
         assertArrayEquals(new long[] {8}, circuit.evaluate(new long[] {3}));
         assertArrayEquals(new long[] {8}, circuit.simulate(new long[] {3}));
+        assertArrayEquals(new long[] {8}, circuit.encryptRunDecrypt(new long[] {3}));
+    }
+
+    @Test
+    void runsOnCiphertextsWithSecureParameters() {
+        Circuit circuit = compileExample();
+        CircuitParameters.Leveled parameters = (CircuitParameters.Leveled) circuit.parameters();
+        assertEquals(4, parameters.encodingBits());
+        org.junit.jupiter.api.Assertions.assertTrue(parameters.lwe().securityBits() >= 128 - 1e-9);
+        for (long x = 0; x < 4; x++) {
+            assertArrayEquals(new long[] {2 * x + 2}, circuit.encryptRunDecrypt(new long[] {x}));
+        }
     }
 
     @Test

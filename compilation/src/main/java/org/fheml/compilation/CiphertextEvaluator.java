@@ -1,0 +1,230 @@
+package org.fheml.compilation;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.fheml.tfhe.algorithms.LweEncryption;
+import org.fheml.tfhe.algorithms.LweLinearAlgebra;
+import org.fheml.tfhe.entities.LweCiphertext;
+import org.fheml.tfhe.entities.LweCiphertextList;
+import org.fheml.tfhe.params.LweDimension;
+
+/**
+ * Runs a graph on ciphertexts: clear nodes are computed in the clear, encrypted ones with the runtime's leveled
+ * operations. Element rearrangements (reshape, transpose, slice, index, concatenate) move ciphertexts by indices
+ * computed with the clear tensor code on tensors of element positions. It needs no secret key.
+ */
+final class CiphertextEvaluator {
+
+    private final Graph graph;
+    private final CircuitEncoding encoding;
+    private final LweDimension dimension;
+
+    CiphertextEvaluator(Graph graph, CircuitEncoding encoding, LweDimension dimension) {
+        this.graph = graph;
+        this.encoding = encoding;
+        this.dimension = dimension;
+    }
+
+    /** The outputs, each an {@link EncryptedTensor} or, for a clear output, a {@link LongTensor}. */
+    List<Object> run(List<Object> arguments) {
+        Map<Node, Object> values = new IdentityHashMap<>();
+        for (int i = 0; i < arguments.size(); i++) {
+            values.put(graph.inputs().get(i), arguments.get(i));
+        }
+        for (Node node : graph.nodes()) {
+            if (values.containsKey(node)) {
+                continue;
+            }
+            List<Object> in = node.operands().stream().map(values::get).toList();
+            values.put(node, node.isEncrypted() ? encrypted(node, in) : GraphEvaluator.apply(node, clear(in)));
+        }
+        return graph.outputs().stream().map(values::get).toList();
+    }
+
+    private static List<LongTensor> clear(List<Object> values) {
+        return values.stream().map(v -> (LongTensor) v).toList();
+    }
+
+    private EncryptedTensor encrypted(Node node, List<Object> in) {
+        Shape shape = node.shape();
+        return switch (node.op()) {
+            case Op.Input input -> throw new IllegalStateException("Input " + input.name() + " has no value.");
+            case Op.Constant constant -> throw new IllegalStateException("A constant is never encrypted.");
+            case Op.Add add -> combine(shape, in.get(0), in.get(1), false);
+            case Op.Subtract subtract -> combine(shape, in.get(0), in.get(1), true);
+            case Op.Negate negate -> scale(shape, (EncryptedTensor) in.getFirst(), LongTensor.scalar(-1));
+            case Op.Multiply multiply -> in.get(0) instanceof EncryptedTensor e
+                    ? scale(shape, e, (LongTensor) in.get(1))
+                    : scale(shape, (EncryptedTensor) in.get(1), (LongTensor) in.get(0));
+            case Op.MatMul matmul -> matmul(shape, in.get(0), in.get(1));
+            case Op.Sum sum -> sum((EncryptedTensor) in.getFirst(), sum.axis(), shape);
+            case Op.Reshape reshape -> new EncryptedTensor(shape, ((EncryptedTensor) in.getFirst()).ciphertexts());
+            case Op.Transpose transpose -> gather(shape, in.getFirst(), positions(in.getFirst()).transpose(transpose.axes()));
+            case Op.Slice slice -> gather(shape, in.getFirst(),
+                    positions(in.getFirst()).slice(slice.start(), slice.stop(), slice.step()));
+            case Op.Index index -> gather(shape, in.getFirst(), positions(in.getFirst()).index(index.index()));
+            case Op.Concatenate concatenate -> concatenate(shape, in, concatenate.axis());
+            case Op.Lookup lookup -> throw bootstrapNeeded(node);
+            case Op.Apply apply -> throw bootstrapNeeded(node);
+            case Op.RoundBitPattern round -> throw bootstrapNeeded(node);
+            case Op.TruncateBitPattern truncate -> throw bootstrapNeeded(node);
+        };
+    }
+
+    private UnsupportedOperationException bootstrapNeeded(Node node) {
+        return new UnsupportedOperationException("%" + graph.position(node) + " = " + GraphPrinter.expression(graph, node)
+                + " needs a programmable bootstrap, which the compiler does not lower onto ciphertexts yet; "
+                + "simulate(...) evaluates it.");
+    }
+
+    private EncryptedTensor empty(Shape shape) {
+        return new EncryptedTensor(shape, new LweCiphertextList(dimension, shape.size()));
+    }
+
+    /** For each element of a tensor of {@code shape}, its own row-major position. */
+    private static LongTensor positions(Object value) {
+        Shape shape = value instanceof EncryptedTensor e ? e.shape() : ((LongTensor) value).shape();
+        long[] positions = new long[shape.size()];
+        for (int i = 0; i < positions.length; i++) {
+            positions[i] = i;
+        }
+        return LongTensor.of(shape, positions);
+    }
+
+    /** For each element of {@code target}, the position of the element of {@code operand} broadcast onto it. */
+    private static LongTensor broadcastPositions(Object operand, Shape target) {
+        return positions(operand).zip(LongTensor.of(target, new long[target.size()]), (p, zero) -> p);
+    }
+
+    private EncryptedTensor gather(Shape shape, Object source, LongTensor positions) {
+        EncryptedTensor from = (EncryptedTensor) source;
+        EncryptedTensor out = empty(shape);
+        for (int i = 0; i < positions.size(); i++) {
+            from.ciphertexts().get((int) positions.get(i)).copyTo(out.ciphertexts().get(i));
+        }
+        return out;
+    }
+
+    /** a ± b, either operand clear or encrypted, broadcast. */
+    private EncryptedTensor combine(Shape shape, Object a, Object b, boolean subtract) {
+        LongTensor left = broadcastPositions(a, shape);
+        LongTensor right = broadcastPositions(b, shape);
+        EncryptedTensor out = empty(shape);
+        for (int i = 0; i < shape.size(); i++) {
+            LweCiphertext target = out.ciphertexts().get(i);
+            int l = (int) left.get(i);
+            int r = (int) right.get(i);
+            if (a instanceof EncryptedTensor ea && b instanceof EncryptedTensor eb) {
+                if (subtract) {
+                    LweLinearAlgebra.subtract(ea.ciphertexts().get(l), eb.ciphertexts().get(r), target);
+                } else {
+                    LweLinearAlgebra.add(ea.ciphertexts().get(l), eb.ciphertexts().get(r), target);
+                }
+            } else if (a instanceof EncryptedTensor ea) {
+                ea.ciphertexts().get(l).copyTo(target);
+                long constant = ((LongTensor) b).get(r);
+                LweLinearAlgebra.addPlaintext(target, encoding.encode(subtract ? -constant : constant));
+            } else {
+                EncryptedTensor eb = (EncryptedTensor) b;
+                LweLinearAlgebra.multiply(eb.ciphertexts().get(r), subtract ? -1 : 1, target);
+                LweLinearAlgebra.addPlaintext(target, encoding.encode(((LongTensor) a).get(l)));
+            }
+        }
+        return out;
+    }
+
+    private EncryptedTensor scale(Shape shape, EncryptedTensor values, LongTensor factors) {
+        LongTensor valuePositions = broadcastPositions(values, shape);
+        LongTensor factorPositions = broadcastPositions(factors, shape);
+        EncryptedTensor out = empty(shape);
+        for (int i = 0; i < shape.size(); i++) {
+            LweLinearAlgebra.multiply(values.ciphertexts().get((int) valuePositions.get(i)),
+                    factors.get((int) factorPositions.get(i)), out.ciphertexts().get(i));
+        }
+        return out;
+    }
+
+    private EncryptedTensor matmul(Shape shape, Object a, Object b) {
+        Shape left = a instanceof EncryptedTensor e ? e.shape() : ((LongTensor) a).shape();
+        Shape right = b instanceof EncryptedTensor e ? e.shape() : ((LongTensor) b).shape();
+        MatmulShape m = MatmulShape.of(left, right);
+        EncryptedTensor out = empty(shape);
+        LweCiphertext term = new LweCiphertext(dimension);
+        for (int i = 0; i < m.rows(); i++) {
+            for (int j = 0; j < m.columns(); j++) {
+                LweCiphertext target = out.ciphertexts().get(i * m.columns() + j);
+                for (int t = 0; t < m.inner(); t++) {
+                    int leftPosition = i * m.inner() + t;
+                    int rightPosition = t * m.columns() + j;
+                    LweCiphertext ciphertext = a instanceof EncryptedTensor ea
+                            ? ea.ciphertexts().get(leftPosition) : ((EncryptedTensor) b).ciphertexts().get(rightPosition);
+                    long weight = a instanceof EncryptedTensor ? ((LongTensor) b).get(rightPosition)
+                            : ((LongTensor) a).get(leftPosition);
+                    if (weight != 0) {
+                        LweLinearAlgebra.multiply(ciphertext, weight, term);
+                        LweLinearAlgebra.add(target, term, target);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private EncryptedTensor sum(EncryptedTensor in, Integer axis, Shape shape) {
+        EncryptedTensor out = empty(shape);
+        int[] dims = in.shape().dims();
+        if (axis == null) {
+            for (int i = 0; i < in.ciphertexts().count(); i++) {
+                LweLinearAlgebra.add(out.ciphertexts().get(0), in.ciphertexts().get(i), out.ciphertexts().get(0));
+            }
+            return out;
+        }
+        int inner = 1;
+        for (int i = axis + 1; i < dims.length; i++) {
+            inner *= dims[i];
+        }
+        for (int position = 0; position < in.ciphertexts().count(); position++) {
+            int outer = position / (dims[axis] * inner);
+            int target = outer * inner + position % inner;
+            LweLinearAlgebra.add(out.ciphertexts().get(target), in.ciphertexts().get(position),
+                    out.ciphertexts().get(target));
+        }
+        return out;
+    }
+
+    /** Clear parts are encrypted trivially (no mask, no noise) so that every element is a ciphertext. */
+    private EncryptedTensor concatenate(Shape shape, List<Object> parts, int axis) {
+        List<LongTensor> positionParts = new ArrayList<>();
+        List<LweCiphertextList> sources = new ArrayList<>();
+        int offset = 0;
+        for (Object part : parts) {
+            EncryptedTensor encrypted = part instanceof EncryptedTensor e ? e : trivial((LongTensor) part);
+            final int base = offset;
+            positionParts.add(positions(encrypted).map(p -> p + base));
+            sources.add(encrypted.ciphertexts());
+            offset += encrypted.shape().size();
+        }
+        LongTensor positions = LongTensor.concatenate(positionParts, axis);
+        EncryptedTensor out = empty(shape);
+        for (int i = 0; i < positions.size(); i++) {
+            int global = (int) positions.get(i);
+            int source = 0;
+            while (global >= sources.get(source).count()) {
+                global -= sources.get(source).count();
+                source++;
+            }
+            sources.get(source).get(global).copyTo(out.ciphertexts().get(i));
+        }
+        return out;
+    }
+
+    private EncryptedTensor trivial(LongTensor values) {
+        EncryptedTensor out = empty(values.shape());
+        for (int i = 0; i < values.size(); i++) {
+            LweEncryption.trivialEncrypt(encoding.encode(values.get(i)), out.ciphertexts().get(i));
+        }
+        return out;
+    }
+}

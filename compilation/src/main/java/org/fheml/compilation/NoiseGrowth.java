@@ -1,0 +1,105 @@
+package org.fheml.compilation;
+
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * For every encrypted node, the squared 2-norm of the integer weights by which it combines fresh ciphertexts:
+ * its noise variance in units of a fresh ciphertext's. The leveled parameters are chosen so that the largest of
+ * them still decrypts exactly.
+ */
+final class NoiseGrowth {
+
+    private NoiseGrowth() {
+    }
+
+    static Map<Node, LongTensor> analyse(Graph graph) {
+        Map<Node, LongTensor> norms = new IdentityHashMap<>();
+        for (Node node : graph.nodes()) {
+            if (!node.isEncrypted()) {
+                continue;
+            }
+            try {
+                norms.put(node, of(graph, node, norms));
+            } catch (ArithmeticException e) {
+                throw new CompilationException("%" + graph.position(node) + " = " + GraphPrinter.expression(graph, node)
+                        + ": the noise of its ciphertexts grows beyond 2^63 fresh noises; lower n_bits or the weights.");
+            }
+        }
+        return norms;
+    }
+
+    /** The largest squared norm over every encrypted node (1 for a circuit that only passes inputs through). */
+    static long maximum(Map<Node, LongTensor> norms) {
+        return norms.values().stream().mapToLong(LongTensor::max).max().orElse(1);
+    }
+
+    private static LongTensor of(Graph graph, Node node, Map<Node, LongTensor> norms) {
+        List<Node> in = node.operands();
+        return switch (node.op()) {
+            case Op.Input input -> LongTensor.of(node.shape(), filled(node.shape().size(), 1));
+            case Op.Constant constant -> throw new IllegalStateException("A constant is never encrypted.");
+            case Op.Add add -> sum(in, norms, node.shape());
+            case Op.Subtract subtract -> sum(in, norms, node.shape());
+            case Op.Negate negate -> norms.get(in.getFirst());
+            case Op.Multiply multiply -> scaled(graph, in.get(0), in.get(1), norms, node.shape());
+            case Op.MatMul matmul -> matmul(graph, in.get(0), in.get(1), norms);
+            case Op.Sum sum -> sum.axis() == null ? norms.get(in.getFirst()).sum()
+                    : norms.get(in.getFirst()).sum(sum.axis());
+            case Op.Reshape reshape -> norms.get(in.getFirst()).reshape(reshape.shape());
+            case Op.Transpose transpose -> norms.get(in.getFirst()).transpose(transpose.axes());
+            case Op.Slice slice -> norms.get(in.getFirst()).slice(slice.start(), slice.stop(), slice.step());
+            case Op.Index index -> norms.get(in.getFirst()).index(index.index());
+            case Op.Concatenate concatenate -> LongTensor.concatenate(in.stream()
+                    .map(n -> n.isEncrypted() ? norms.get(n) : LongTensor.of(n.shape(), new long[n.shape().size()]))
+                    .toList(), concatenate.axis());
+            case Op.Lookup lookup -> fresh(node.shape());
+            case Op.Apply apply -> fresh(node.shape());
+            case Op.RoundBitPattern round -> fresh(node.shape());
+            case Op.TruncateBitPattern truncate -> fresh(node.shape());
+        };
+    }
+
+    /** A bootstrap's output carries a fixed noise again, counted as one. */
+    private static LongTensor fresh(Shape shape) {
+        return LongTensor.of(shape, filled(shape.size(), 1));
+    }
+
+    private static long[] filled(int size, long value) {
+        long[] values = new long[size];
+        java.util.Arrays.fill(values, value);
+        return values;
+    }
+
+    private static LongTensor sum(List<Node> in, Map<Node, LongTensor> norms, Shape shape) {
+        LongTensor total = LongTensor.of(shape, new long[shape.size()]);
+        for (Node operand : in) {
+            if (operand.isEncrypted()) {
+                total = total.add(norms.get(operand));
+            }
+        }
+        return total;
+    }
+
+    private static LongTensor scaled(Graph graph, Node a, Node b, Map<Node, LongTensor> norms, Shape shape) {
+        Node encrypted = a.isEncrypted() ? a : b;
+        LongTensor weights = magnitude(graph, a.isEncrypted() ? b : a);
+        return norms.get(encrypted).multiply(weights.multiply(weights)).add(LongTensor.of(shape, new long[shape.size()]));
+    }
+
+    private static LongTensor matmul(Graph graph, Node a, Node b, Map<Node, LongTensor> norms) {
+        if (a.isEncrypted()) {
+            LongTensor w = magnitude(graph, b);
+            return norms.get(a).matmul(w.multiply(w));
+        }
+        LongTensor w = magnitude(graph, a);
+        return w.multiply(w).matmul(norms.get(b));
+    }
+
+    /** The largest absolute value each element of a clear node can take. */
+    private static LongTensor magnitude(Graph graph, Node clear) {
+        Bounds bounds = graph.bounds(clear);
+        return bounds.lower().zip(bounds.upper(), (lo, hi) -> Math.max(Math.abs(lo), Math.abs(hi)));
+    }
+}
