@@ -1,0 +1,60 @@
+package org.fheml.tfhe.algorithms;
+
+import org.fheml.tfhe.entities.FourierGgswCiphertext;
+import org.fheml.tfhe.fft.NegacyclicFft;
+import org.fheml.tfhe.math.SignedDecomposer;
+import org.fheml.tfhe.params.DecompositionBaseLog;
+import org.fheml.tfhe.params.DecompositionLevelCount;
+import org.fheml.tfhe.params.GlweDimension;
+import org.fheml.tfhe.params.PolynomialSize;
+
+/**
+ * The working memory of one external product (digits of one polynomial, one Fourier buffer, the (k + 1) Fourier
+ * accumulators), with the FFT and decomposer it uses. One per thread; reused across calls.
+ */
+public final class ExternalProductScratch {
+
+    final NegacyclicFft fft;
+    final SignedDecomposer decomposer;
+    final long[] digits;
+    final double[] fourierRe;
+    final double[] fourierIm;
+    final double[][] accumulatorRe;
+    final double[][] accumulatorIm;
+    private final int glweDimension;
+    private final int polynomialSize;
+    private final int levels;
+
+    public ExternalProductScratch(GlweDimension glweDimension, PolynomialSize polynomialSize,
+            DecompositionBaseLog baseLog, DecompositionLevelCount levels) {
+        this.fft = NegacyclicFft.of(polynomialSize);
+        this.decomposer = new SignedDecomposer(baseLog, levels);
+        int n = polynomialSize.value();
+        int m = polynomialSize.fourierSize();
+        this.digits = new long[levels.value() * n];
+        this.fourierRe = new double[m];
+        this.fourierIm = new double[m];
+        this.accumulatorRe = new double[glweDimension.glweSize()][m];
+        this.accumulatorIm = new double[glweDimension.glweSize()][m];
+        this.glweDimension = glweDimension.value();
+        this.polynomialSize = n;
+        this.levels = levels.value();
+    }
+
+    /** Scratch fitting products with {@code ggsw}. */
+    public static ExternalProductScratch forGgsw(FourierGgswCiphertext ggsw) {
+        return new ExternalProductScratch(ggsw.glweDimension(), ggsw.polynomialSize(), ggsw.baseLog(), ggsw.levels());
+    }
+
+    /** The bytes this scratch holds, for sizing thread pools. */
+    public static long sizeInBytes(GlweDimension glweDimension, PolynomialSize polynomialSize,
+            DecompositionLevelCount levels) {
+        long n = polynomialSize.value();
+        return levels.value() * n * Long.BYTES + n * Double.BYTES * (1 + glweDimension.glweSize());
+    }
+
+    boolean fits(FourierGgswCiphertext ggsw) {
+        return ggsw.glweDimension().value() == glweDimension && ggsw.polynomialSize().value() == polynomialSize
+                && ggsw.levels().value() == levels && ggsw.baseLog().value() == decomposer.baseLog();
+    }
+}

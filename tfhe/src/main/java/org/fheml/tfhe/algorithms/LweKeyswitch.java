@@ -1,0 +1,58 @@
+package org.fheml.tfhe.algorithms;
+
+import org.fheml.tfhe.DimensionMismatchException;
+import org.fheml.tfhe.entities.LweCiphertext;
+import org.fheml.tfhe.entities.LweKeyswitchKey;
+import org.fheml.tfhe.math.SignedDecomposer;
+
+/**
+ * LWE keyswitch (tfhe-engine.md §8.6): re-encrypts a ciphertext under another key by decomposing each input mask
+ * coefficient and subtracting the digit-weighted keyswitch-key ciphertexts from (0, …, 0, b).
+ */
+public final class LweKeyswitch {
+
+    private LweKeyswitch() {
+    }
+
+    /** The length of the scratch array {@link #keyswitch(LweKeyswitchKey, LweCiphertext, LweCiphertext, long[])} needs. */
+    public static int scratchLength(LweKeyswitchKey key) {
+        return key.levels().value();
+    }
+
+    /** Keyswitches {@code in} into {@code out}, allocating its small scratch. */
+    public static void keyswitch(LweKeyswitchKey key, LweCiphertext in, LweCiphertext out) {
+        keyswitch(key, in, out, new long[scratchLength(key)]);
+    }
+
+    /** Keyswitches {@code in} into {@code out} without allocating; {@code digits} holds at least l values. */
+    public static void keyswitch(LweKeyswitchKey key, LweCiphertext in, LweCiphertext out, long[] digits) {
+        DimensionMismatchException.check("LweDimension", "keyswitch key input", key.inputDimension().value(),
+                "ciphertext", in.dimension().value());
+        DimensionMismatchException.check("LweDimension", "keyswitch key output", key.outputDimension().value(),
+                "output ciphertext", out.dimension().value());
+        SignedDecomposer decomposer = new SignedDecomposer(key.baseLog(), key.levels());
+        int nIn = key.inputDimension().value();
+        int outSize = key.outputDimension().lweSize();
+        int levels = key.levels().value();
+        long[] ksk = key.data();
+        long[] src = in.data();
+        int srcOffset = in.offset();
+        long[] dst = out.data();
+        int dstOffset = out.offset();
+        java.util.Arrays.fill(dst, dstOffset, dstOffset + outSize - 1, 0);
+        dst[dstOffset + outSize - 1] = in.body();
+        for (int i = 0; i < nIn; i++) {
+            decomposer.decompose(src[srcOffset + i], digits, 0);
+            for (int level = 0; level < levels; level++) {
+                long digit = digits[level];
+                if (digit == 0) {
+                    continue;
+                }
+                int base = key.offsetOf(i, level);
+                for (int t = 0; t < outSize; t++) {
+                    dst[dstOffset + t] -= digit * ksk[base + t];
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.fheml.tfhe.algorithms;
+
+import org.fheml.tfhe.entities.LweCiphertext;
+
+/**
+ * Switches an LWE ciphertext from modulus 2^64 to 2N: each word becomes round(x·2N / 2^64) mod 2N, i.e.
+ * (x + 2^(63 − log2 2N)) >> (64 − log2 2N). The centred-mean variant first adds Σ(rounded a_i − a_i)/2 to the body.
+ */
+public final class ModulusSwitch {
+
+    private ModulusSwitch() {
+    }
+
+    /**
+     * Writes the n switched mask values then the switched body into {@code out[0, n]}.
+     *
+     * @param log2Modulus log2 of the target modulus, log2(2N)
+     */
+    public static void switchModulus(LweCiphertext in, int log2Modulus, ModulusSwitchType type, int[] out) {
+        int n = in.dimension().value();
+        if (out.length < n + 1) {
+            throw new IllegalArgumentException("The modulus switch of a dimension-" + n + " ciphertext writes " + (n + 1)
+                    + " values, the output holds " + out.length);
+        }
+        long[] data = in.data();
+        int offset = in.offset();
+        int shift = 64 - log2Modulus;
+        long half = 1L << (shift - 1);
+        int mask = (1 << log2Modulus) - 1;
+        long roundingErrorSum = 0;
+        for (int i = 0; i < n; i++) {
+            long a = data[offset + i];
+            long switched = (a + half) >>> shift;
+            out[i] = (int) (switched & mask);
+            roundingErrorSum += (switched << shift) - a;
+        }
+        long body = in.body();
+        if (type == ModulusSwitchType.CENTERED_MEAN) {
+            body += roundingErrorSum >> 1;
+        }
+        out[n] = (int) (((body + half) >>> shift) & mask);
+    }
+}

@@ -1,0 +1,2 @@
+/** Exact integer arithmetic: gadget decomposition and negacyclic polynomial products. */
+package org.fheml.tfhe.math;

@@ -1,0 +1,2 @@
+/** The AES-CTR CSPRNG for keys, masks and Gaussian noise. */
+package org.fheml.tfhe.random;

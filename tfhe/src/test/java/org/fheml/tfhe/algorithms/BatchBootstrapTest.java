@@ -1,0 +1,51 @@
+package org.fheml.tfhe.algorithms;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.fheml.tfhe.encoding.Encoding;
+import org.fheml.tfhe.entities.ClientKey;
+import org.fheml.tfhe.entities.LookupTable;
+import org.fheml.tfhe.entities.LweCiphertext;
+import org.fheml.tfhe.entities.LweCiphertextList;
+import org.fheml.tfhe.entities.ServerKey;
+import org.fheml.tfhe.params.ParameterSet;
+import org.fheml.tfhe.params.TfheParameters;
+import org.fheml.tfhe.random.AesCtrGenerator;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The parallel batch bootstrap gives exactly the sequential results. */
+class BatchBootstrapTest {
+
+    @ParameterizedTest(name = "{0} threads")
+    @ValueSource(ints = {1, 2, 3})
+    void matchesSequentialBootstrapsBitForBit(int threads) {
+        TfheParameters p = ParameterSet.INSECURE_TEST_P4.parameters();
+        AesCtrGenerator random = AesCtrGenerator.seeded(31);
+        ClientKey client = KeyGeneration.generateClientKey(p, random);
+        ServerKey server = KeyGeneration.generateServerKey(client, random);
+        Encoding encoding = new Encoding(3);
+        LookupTable lut = LookupTables.fromFunction(p.polynomialSize(), encoding, encoding, m -> m * m + 2);
+        int count = 11;
+        LweCiphertextList in = new LweCiphertextList(p.bigLweDimension(), count);
+        long[] plaintexts = new long[count];
+        for (int i = 0; i < count; i++) {
+            plaintexts[i] = encoding.encode(i);
+        }
+        LweEncryption.encrypt(client.bigLweKey(), plaintexts, p.glweNoiseStd(), random, in);
+        LweCiphertextList out = new LweCiphertextList(p.bigLweDimension(), count);
+        try (BatchBootstrap batch = new BatchBootstrap(server, threads, ModulusSwitchType.CENTERED_MEAN)) {
+            batch.bootstrap(in, out, lut);
+        }
+        BootstrapScratch scratch = new BootstrapScratch(p);
+        LweCiphertext expected = new LweCiphertext(p.bigLweDimension());
+        for (int i = 0; i < count; i++) {
+            ProgrammableBootstrap.bootstrap(server, in.get(i), expected, lut, ModulusSwitchType.CENTERED_MEAN, scratch);
+            int offset = out.offsetOf(i);
+            assertArrayEquals(expected.data(),
+                    java.util.Arrays.copyOfRange(out.data(), offset, offset + p.bigLweDimension().lweSize()));
+            assertEquals(Math.floorMod(i * i + 2, 8), LweEncryption.decrypt(client.bigLweKey(), encoding, out.get(i)));
+        }
+    }
+}
