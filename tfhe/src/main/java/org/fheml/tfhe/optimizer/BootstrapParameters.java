@@ -23,6 +23,12 @@ public record BootstrapParameters(
         long bootstrapKeyBytes,
         long keyswitchKeyBytes) {
 
+    /** These parameters in the runtime's form. */
+    public org.fheml.tfhe.params.TfheParameters toTfheParameters() {
+        return org.fheml.tfhe.params.TfheParameters.of(lweDimension, glweDimension, polynomialSize, lweNoiseStd,
+                glweNoiseStd, pbsBaseLog, pbsLevel, ksBaseLog, ksLevel);
+    }
+
     /** The failure probability of one bootstrap, as a plain number (0 when it underflows a double). */
     public double pError() {
         return Math.pow(2, log2PError);
