@@ -29,16 +29,22 @@ class CommandLineTest {
     }
 
     @Test
-    void demoPrintsAnAccuracyWellAboveTheBaseline() {
+    void demoRunsEveryModeAndTheyAgree() {
         Run run = run("demo");
-        assertEquals(0, run.exitCode(), run.err());
-        Matcher accuracy = Pattern.compile("test accuracy: ([0-9.]+) \\((\\d+) of (\\d+) rows\\)").matcher(run.out());
-        Matcher baseline = Pattern.compile("majority-class baseline: ([0-9.]+)").matcher(run.out());
-        assertTrue(accuracy.find() && baseline.find(), run.out());
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        Matcher accuracy = Pattern.compile("EXECUTE +accuracy ([0-9.]+), equal to DISABLE on (\\d+) of (\\d+) rows")
+                .matcher(run.out());
+        Matcher simulate = Pattern.compile("SIMULATE +accuracy ([0-9.]+), equal to DISABLE on (\\d+) of (\\d+) rows")
+                .matcher(run.out());
+        Matcher baseline = Pattern.compile("majority-class baseline ([0-9.]+)").matcher(run.out());
+        assertTrue(accuracy.find() && simulate.find() && baseline.find(), run.out());
         assertEquals(114, Integer.parseInt(accuracy.group(3)), "an 80/20 split of 569 rows tests 114 of them");
+        assertEquals(accuracy.group(3), accuracy.group(2), "EXECUTE must agree with DISABLE on every row");
+        assertEquals(simulate.group(3), simulate.group(2), "SIMULATE must agree with DISABLE on every row");
         double score = Double.parseDouble(accuracy.group(1));
-        assertTrue(score > 0.9, "logistic regression on breast cancer should exceed 90 %, got " + score);
+        assertTrue(score > 0.9, "encrypted logistic regression on breast cancer should exceed 90 %, got " + score);
         assertTrue(score > Double.parseDouble(baseline.group(1)) + 0.2, run.out());
+        assertTrue(run.out().contains("keygen") && run.out().contains("128-bit security"), run.out());
     }
 
     @ParameterizedTest

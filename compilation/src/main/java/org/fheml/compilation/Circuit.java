@@ -20,6 +20,8 @@ public final class Circuit {
     private final CompileOptions options;
     private final CircuitParameters parameters;
     private volatile ClientKeys keys;
+    /** Masks and noise of encryptions: one AES-CTR generator per thread, each seeded from SecureRandom. */
+    private final ThreadLocal<AesCtrGenerator> encryptionRandom = ThreadLocal.withInitial(AesCtrGenerator::fromSecureRandom);
 
     Circuit(Graph graph, CompileOptions options) {
         this.graph = graph;
@@ -103,7 +105,7 @@ public final class Circuit {
         ClientKeys clientKeys = keygen();
         CircuitParameters.Leveled leveled = leveledParameters();
         CircuitEncoding encoding = new CircuitEncoding(leveled.encodingBits());
-        AesCtrGenerator random = AesCtrGenerator.fromSecureRandom();
+        AesCtrGenerator random = encryptionRandom.get();
         List<Object> values = new ArrayList<>();
         for (int i = 0; i < tensors.size(); i++) {
             LongTensor tensor = tensors.get(i);

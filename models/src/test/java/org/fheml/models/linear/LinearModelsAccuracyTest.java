@@ -16,10 +16,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * At n_bits 8 the quantized models score within a point of their float models, and the compiled circuit
- * (SIMULATE) predicts exactly what the integer program (DISABLE) does, on every test row.
+ * At n_bits 8 the quantized models score within a point of their float models; the compiled circuit (SIMULATE)
+ * predicts exactly what the integer program (DISABLE) does on every test row, and so does encrypted execution
+ * (EXECUTE) on the rows it runs.
  */
 class LinearModelsAccuracyTest {
+
+    /** Test rows run encrypted per model and dataset. */
+    private static final int EXECUTE_ROWS = 20;
 
     private static Supplier<? extends LinearClassifierBase<?>> classifier(String name) {
         return switch (name) {
@@ -56,6 +60,10 @@ class LinearModelsAccuracyTest {
         classifier.compile(train);
         int[] disable = classifier.predict(test, FheMode.DISABLE);
         assertArrayEquals(disable, classifier.predict(test, FheMode.SIMULATE));
+        double[][] executed = java.util.Arrays.copyOf(test, EXECUTE_ROWS);
+        assertArrayEquals(java.util.Arrays.copyOf(disable, EXECUTE_ROWS), classifier.predict(executed, FheMode.EXECUTE));
+        assertArrayEquals(classifier.decisionFunction(executed, FheMode.DISABLE),
+                classifier.decisionFunction(executed, FheMode.EXECUTE), "encrypted scores equal the clear ones exactly");
         double quantized = Metrics.accuracy(disable, split.test().labels());
         double reference = Metrics.accuracy(classifier.floatPredict(test), split.test().labels());
         assertEquals(reference, quantized, 0.01 + 1e-9, model + " on " + dataset);
@@ -76,6 +84,8 @@ class LinearModelsAccuracyTest {
         regressor.compile(train);
         double[] disable = regressor.predict(test, FheMode.DISABLE);
         assertArrayEquals(disable, regressor.predict(test, FheMode.SIMULATE));
+        assertArrayEquals(java.util.Arrays.copyOf(disable, EXECUTE_ROWS),
+                regressor.predict(java.util.Arrays.copyOf(test, EXECUTE_ROWS), FheMode.EXECUTE));
         double quantized = Metrics.r2(disable, split.test().targets());
         double reference = Metrics.r2(regressor.floatPredict(test), split.test().targets());
         assertEquals(reference, quantized, 0.01, model);
