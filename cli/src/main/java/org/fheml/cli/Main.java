@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Machine learning on encrypted data (TFHE) for the JVM.",
-        subcommands = {DemoCommand.class, ParamsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, ParamsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -29,7 +29,7 @@ public final class Main implements Runnable {
     private static int reportUserError(Exception error, CommandLine commandLine, CommandLine.ParseResult parsed)
             throws Exception {
         if (error instanceof IllegalArgumentException || error instanceof IllegalStateException) {
-            commandLine.getErr().println("fheml " + commandLine.getCommandName() + ": " + error.getMessage());
+            commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": " + error.getMessage());
             return 1;
         }
         throw error;

@@ -48,7 +48,7 @@ class CommandLineTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "params"})
+    @ValueSource(strings = {"demo", "params", "bench"})
     void everySubcommandHasHelp(String subcommand) {
         Run run = run(subcommand, "--help");
         assertEquals(0, run.exitCode());

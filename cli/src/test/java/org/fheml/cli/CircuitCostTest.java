@@ -1,0 +1,29 @@
+package org.fheml.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.fheml.compilation.Argument;
+import org.fheml.compilation.Circuit;
+import org.fheml.compilation.Compiler;
+import org.junit.jupiter.api.Test;
+
+class CircuitCostTest {
+
+    @Test
+    void everyElementOfAnEncryptedLookupCostsOneBootstrapAndClearOnesCostNone() {
+        Circuit circuit = Compiler.of(List.of(Argument.encrypted("x"), Argument.clear("y")),
+                in -> in.get("x").relu().add(in.get("x").apply("square", v -> v * v)).add(in.get("y").relu()))
+                .compile(new long[][][] {{{0, 1, 2}, {3, 4, 5}}, {{-3, 2, 1}, {0, -1, 2}}});
+        CircuitCost cost = CircuitCost.of(circuit);
+        assertEquals(3 + 3, cost.pbsCount());
+        assertEquals(circuit.graph().maximumIntegerBitWidth(), cost.maxBitWidth());
+    }
+
+    @Test
+    void aLeveledCircuitNeedsNoBootstrap() {
+        Circuit circuit = Compiler.of(List.of(Argument.encrypted("x")), in -> in.get("x").multiply(3).add(1))
+                .compile(new long[][] {{0, 1}, {7, 2}});
+        assertEquals(0, CircuitCost.of(circuit).pbsCount());
+    }
+}
