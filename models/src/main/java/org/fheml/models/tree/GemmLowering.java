@@ -1,0 +1,171 @@
+package org.fheml.models.tree;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.fheml.compilation.Tracer;
+
+/**
+ * Lowers a quantized ensemble into a traced integer program in the GEMM formulation of Hummingbird, as Concrete ML
+ * does (arXiv:2303.01254), with every tree of the ensemble stacked block-diagonally into one tensor per stage:
+ * <ol>
+ *   <li>{@code x @ A}: A (features × splits) is 0/1 and gathers each split's feature;</li>
+ *   <li>a comparison lookup per split, {@code v <= threshold}, read directly on the op_inputs-bit feature;</li>
+ *   <li>{@code t @ C + c}: C (splits × leaves) is +1 where the leaf lies under the split's true branch, −1 under its
+ *       false branch, so that each leaf counts the conditions of its path that hold;</li>
+ *   <li>a lookup per leaf, {@code count − depth >= 0}: the count reaches the leaf's depth for exactly one leaf of
+ *       each tree;</li>
+ *   <li>{@code p @ E}: E (leaves × outputs) holds the quantized leaf values, one output per tree and column.</li>
+ * </ol>
+ * Then, when asked, the per-column sums ({@code @ S}, S 0/1) and a round-robin argmax on their differences.
+ */
+final class GemmLowering {
+
+    private record LeafInfo(int tree, int depth, List<int[]> path, long[] values) {
+    }
+
+    private final QuantizedEnsemble ensemble;
+    private final int featureCount;
+    private final int inputBits;
+    private final int[] splitFeature;
+    private final long[] splitThreshold;
+    private final List<LeafInfo> leaves = new ArrayList<>();
+
+    GemmLowering(QuantizedEnsemble ensemble, int featureCount, int inputBits) {
+        this.ensemble = ensemble;
+        this.featureCount = featureCount;
+        this.inputBits = inputBits;
+        this.splitFeature = new int[ensemble.splitCount()];
+        this.splitThreshold = new long[ensemble.splitCount()];
+        for (int t = 0; t < ensemble.trees().size(); t++) {
+            collect(ensemble.trees().get(t), t, new ArrayList<>());
+        }
+    }
+
+    private void collect(QuantizedNode node, int tree, List<int[]> path) {
+        switch (node) {
+            case QuantizedNode.Split split -> {
+                splitFeature[split.index()] = split.feature();
+                splitThreshold[split.index()] = split.threshold();
+                path.add(new int[] {split.index(), 1});
+                collect(split.left(), tree, path);
+                path.set(path.size() - 1, new int[] {split.index(), 0});
+                collect(split.right(), tree, path);
+                path.removeLast();
+            }
+            case QuantizedNode.Leaf leaf -> leaves.add(new LeafInfo(tree, path.size(), List.copyOf(path),
+                    leaf.values()));
+        }
+    }
+
+    Tracer lower(Tracer x, EnsembleOutput output) {
+        Tracer selected = x.matmul(featureSelection());
+        Tracer conditions = selected.lookup(comparisonTables());
+        Tracer counts = conditions.matmul(pathMatrix()).add(Tracer.constant(pathBias()));
+        Tracer reached = counts.subtract(Tracer.constant(leafDepths())).greaterEqual(0);
+        Tracer perTree = reached.matmul(leafValues());
+        if (output == EnsembleOutput.PER_TREE) {
+            return perTree;
+        }
+        Tracer sums = perTree.matmul(columnSums());
+        return output == EnsembleOutput.SUM ? sums : argmax(sums, ensemble.argmaxPlan());
+    }
+
+    private long[][] featureSelection() {
+        long[][] a = new long[featureCount][splitFeature.length];
+        for (int s = 0; s < splitFeature.length; s++) {
+            a[splitFeature[s]][s] = 1;
+        }
+        return a;
+    }
+
+    private long[][] comparisonTables() {
+        long[][] tables = new long[splitThreshold.length][1 << inputBits];
+        for (int s = 0; s < tables.length; s++) {
+            for (int v = 0; v < tables[s].length; v++) {
+                tables[s][v] = v <= splitThreshold[s] ? 1 : 0;
+            }
+        }
+        return tables;
+    }
+
+    private long[][] pathMatrix() {
+        long[][] c = new long[splitFeature.length][leaves.size()];
+        for (int l = 0; l < leaves.size(); l++) {
+            for (int[] step : leaves.get(l).path()) {
+                c[step[0]][l] = step[1] == 1 ? 1 : -1;
+            }
+        }
+        return c;
+    }
+
+    /** Per leaf, its false branches: a false branch is satisfied when its condition is 0, i.e. 1 − t. */
+    private long[] pathBias() {
+        long[] bias = new long[leaves.size()];
+        for (int l = 0; l < bias.length; l++) {
+            bias[l] = leaves.get(l).path().stream().filter(step -> step[1] == 0).count();
+        }
+        return bias;
+    }
+
+    private long[] leafDepths() {
+        return leaves.stream().mapToLong(LeafInfo::depth).toArray();
+    }
+
+    private long[][] leafValues() {
+        int[] firstOutput = new int[ensemble.trees().size()];
+        for (int t = 1; t < firstOutput.length; t++) {
+            firstOutput[t] = firstOutput[t - 1] + ensemble.columns(t - 1).length;
+        }
+        long[][] e = new long[leaves.size()][ensemble.perTreeOutputCount()];
+        for (int l = 0; l < leaves.size(); l++) {
+            LeafInfo leaf = leaves.get(l);
+            System.arraycopy(leaf.values(), 0, e[l], firstOutput[leaf.tree()], leaf.values().length);
+        }
+        return e;
+    }
+
+    private long[][] columnSums() {
+        long[][] s = new long[ensemble.perTreeOutputCount()][ensemble.scoreCount()];
+        int output = 0;
+        for (int t = 0; t < ensemble.trees().size(); t++) {
+            for (int column : ensemble.columns(t)) {
+                s[output++][column] = 1;
+            }
+        }
+        return s;
+    }
+
+    /** The label index, by the tournament of {@link ArgmaxPlan}; only its result leaves the circuit. */
+    private static Tracer argmax(Tracer sums, ArgmaxPlan plan) {
+        int k = plan.scoreCount();
+        if (k == 1) {
+            return rounded(sums.subtract(Tracer.constant(new long[] {plan.offset()})), plan).greaterEqual(0);
+        }
+        int pairs = k * (k - 1) / 2;
+        long[][] differences = new long[k][pairs];
+        long[][] wins = new long[pairs][k];
+        long[] losses = new long[k];
+        int p = 0;
+        for (int a = 0; a < k; a++) {
+            for (int b = a + 1; b < k; b++) {
+                differences[a][p] = 1;
+                differences[b][p] = -1;
+                wins[p][a] = 1;
+                wins[p][b] = -1;
+                losses[b]++;
+                p++;
+            }
+        }
+        Tracer firstWins = rounded(sums.matmul(differences), plan).greaterEqual(0);
+        Tracer winCounts = firstWins.matmul(wins).add(Tracer.constant(losses));
+        long[] classIndices = new long[k];
+        for (int c = 0; c < k; c++) {
+            classIndices[c] = c;
+        }
+        return winCounts.greaterEqual(k - 1).dot(classIndices);
+    }
+
+    private static Tracer rounded(Tracer differences, ArgmaxPlan plan) {
+        return plan.lsbs() == 0 ? differences : differences.roundBitPattern(plan.lsbs());
+    }
+}

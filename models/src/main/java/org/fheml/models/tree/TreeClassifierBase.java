@@ -1,0 +1,224 @@
+package org.fheml.models.tree;
+
+import org.fheml.compilation.Circuit;
+import org.fheml.compilation.CompileOptions;
+import org.fheml.core.ClassLabels;
+import org.fheml.core.FheMode;
+import org.fheml.core.InputValidation;
+import org.fheml.core.InvalidInputException;
+import org.fheml.core.NotFittedException;
+import org.fheml.core.ProbabilisticClassifier;
+import org.fheml.quantization.FeatureQuantizer;
+import smile.data.Tuple;
+
+/**
+ * A tree classifier on encrypted data: features quantized per feature (n_bits 6 by default) before training with
+ * Smile, so that every split is an integer comparison; the trees compiled into a GEMM circuit of comparison
+ * lookups; the per-tree outputs summed in the clear after decryption, unless {@link #setSumInCircuit} or
+ * {@link #setArgmaxInCircuit} moves the sum, and the argmax, into the circuit.
+ *
+ * @param <S> the concrete estimator, returned by the fluent setters and {@code fit}
+ */
+public abstract class TreeClassifierBase<S extends TreeClassifierBase<S>> implements ProbabilisticClassifier {
+
+    private final TreeEstimatorState state = new TreeEstimatorState(getClass().getSimpleName());
+    private final TreeSettings settings;
+    private int[] classes;
+    private smile.classification.Classifier<Tuple> floatModel;
+
+    TreeClassifierBase(int defaultMaxDepth) {
+        this.settings = new TreeSettings(defaultMaxDepth);
+    }
+
+    /** A Smile model trained on X with labels 0..classCount−1, and its trees read as an ensemble. */
+    record Trained(smile.classification.Classifier<Tuple> model, TreeEnsemble ensemble) {
+    }
+
+    /** Trains on validated data whose labels are class indices 0..classCount−1. */
+    abstract Trained train(double[][] X, int[] classIndices, int classCount, TreeSettings settings);
+
+    /** The class probabilities of one row's scores (as computed by the ensemble). */
+    abstract double[] probabilities(double[] scores);
+
+    @SuppressWarnings("unchecked")
+    protected final S self() {
+        return (S) this;
+    }
+
+    /** op_inputs = op_leaves = n bits. */
+    public S setNBits(int nBits) {
+        return setNBits(TreeNBits.of(nBits));
+    }
+
+    public S setNBits(TreeNBits nBits) {
+        state.setNBits(nBits);
+        return self();
+    }
+
+    public TreeNBits nBits() {
+        return state.nBits();
+    }
+
+    /** The most splits on a path from the root to a leaf (scikit-learn's max_depth), or 0 for unbounded. */
+    public S setMaxDepth(int maxDepth) {
+        settings.setMaxDepth(maxDepth);
+        return self();
+    }
+
+    public S setMinSamplesLeaf(int minSamplesLeaf) {
+        settings.setMinSamplesLeaf(minSamplesLeaf);
+        return self();
+    }
+
+    /** The largest number of leaves per tree, or 0 for as many as the depth allows. */
+    public S setMaxLeafNodes(int maxLeafNodes) {
+        settings.setMaxLeafNodes(maxLeafNodes);
+        return self();
+    }
+
+    public S setSeed(long seed) {
+        settings.setSeed(seed);
+        return self();
+    }
+
+    /** Sums the trees inside the circuit, so that the client decrypts one score per class instead of per tree. */
+    public S setSumInCircuit(boolean inCircuit) {
+        state.setOutput(inCircuit ? EnsembleOutput.SUM : EnsembleOutput.PER_TREE);
+        return self();
+    }
+
+    /**
+     * Takes the argmax inside the circuit too, so that the client learns only the label; {@code predictProba} and
+     * {@code decisionFunction} are then unavailable.
+     */
+    public S setArgmaxInCircuit(boolean inCircuit) {
+        state.setOutput(inCircuit ? EnsembleOutput.ARGMAX : EnsembleOutput.PER_TREE);
+        return self();
+    }
+
+    /** What the circuit returns. */
+    public EnsembleOutput ensembleOutput() {
+        return state.output();
+    }
+
+    @Override
+    public S fit(double[][] X, int[] y) {
+        InputValidation.checkLabels(X, y);
+        int[] labels = ClassLabels.distinct(y);
+        if (labels.length < 2) {
+            throw new InvalidInputException("y holds a single class (" + labels[0] + "): a classifier needs at least "
+                    + "two.");
+        }
+        int[] indices = ClassLabels.toIndices(y, labels);
+        FeatureQuantizer quantizer = state.calibrate(X);
+        Trained quantized = train(TreeEstimatorState.quantizedForTraining(quantizer, X), indices, labels.length,
+                settings);
+        Trained reference = train(X, indices, labels.length, settings);
+        state.fitted(quantizer, quantized.ensemble());
+        this.floatModel = reference.model();
+        this.classes = labels;
+        return self();
+    }
+
+    /** The dequantized per-class scores (one score for binary boosting), before the link. */
+    public double[][] decisionFunction(double[][] X, FheMode mode) {
+        return state.scores(X, mode, "decisionFunction");
+    }
+
+    @Override
+    public int[] predict(double[][] X, FheMode mode) {
+        int[] out = new int[X == null ? 0 : X.length];
+        if (state.output() == EnsembleOutput.ARGMAX) {
+            long[][] raw = state.run(X, mode, "predict");
+            for (int i = 0; i < out.length; i++) {
+                out[i] = classes[(int) raw[i][0]];
+            }
+            return out;
+        }
+        double[][] scores = state.scores(X, mode, "predict");
+        for (int i = 0; i < out.length; i++) {
+            out[i] = classes[predictedIndex(scores[i])];
+        }
+        return out;
+    }
+
+    /** The class index of one row's scores: the first largest, or, for one score, whether it is positive. */
+    static int predictedIndex(double[] scores) {
+        if (scores.length == 1) {
+            return scores[0] > 0 ? 1 : 0;
+        }
+        int best = 0;
+        for (int c = 1; c < scores.length; c++) {
+            if (scores[c] > scores[best]) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    @Override
+    public double[][] predictProba(double[][] X, FheMode mode) {
+        double[][] scores = state.scores(X, mode, "predictProba");
+        double[][] out = new double[scores.length][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = probabilities(scores[i]);
+        }
+        return out;
+    }
+
+    /** The labels of the same Smile model trained on the float features: the reference for the quantized ones. */
+    public int[] floatPredict(double[][] X) {
+        state.check(X, "floatPredict");
+        int[] out = new int[X.length];
+        Tuple[] rows = SmileData.rows(X);
+        for (int i = 0; i < out.length; i++) {
+            out[i] = classes[floatModel.predict(rows[i])];
+        }
+        return out;
+    }
+
+    @Override
+    public int[] classes() {
+        if (classes == null) {
+            throw new NotFittedException(getClass().getSimpleName(), "classes");
+        }
+        return classes.clone();
+    }
+
+    public Circuit compile(double[][] X) {
+        return compile(X, CompileOptions.defaults());
+    }
+
+    /** Compiles the quantized model on representative data X (usually the training set). */
+    public Circuit compile(double[][] X, CompileOptions options) {
+        return state.compile(X, options);
+    }
+
+    public Circuit fheCircuit() {
+        return state.circuit();
+    }
+
+    public long[][] quantizeInput(double[][] X) {
+        return state.quantizeInput(X);
+    }
+
+    /** The per-class scores of the circuit's raw outputs (per tree, or summed), before the link. */
+    public double[][] dequantizeOutput(long[][] raw) {
+        return state.dequantizeOutput(raw);
+    }
+
+    /** The ensemble's trees and splits as the circuit sees them: for statistics and tests. */
+    QuantizedEnsemble quantizedEnsemble() {
+        return state.quantized();
+    }
+
+    @Override
+    public boolean isFitted() {
+        return state.isFitted() && classes != null;
+    }
+
+    @Override
+    public int featureCount() {
+        return state.featureCount();
+    }
+}

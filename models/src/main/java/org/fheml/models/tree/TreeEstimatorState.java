@@ -1,0 +1,171 @@
+package org.fheml.models.tree;
+
+import java.util.Map;
+import org.fheml.compilation.Circuit;
+import org.fheml.compilation.CompileOptions;
+import org.fheml.compilation.Compiler;
+import org.fheml.compilation.Encryption;
+import org.fheml.core.FheMode;
+import org.fheml.core.InputValidation;
+import org.fheml.core.NotFittedException;
+import org.fheml.models.NotCompiledException;
+import org.fheml.quantization.FeatureQuantizer;
+import org.fheml.quantization.QuantizationOptions;
+
+/**
+ * What every tree estimator holds after fit: its widths, its per-feature input quantizer, the quantized ensemble,
+ * and the circuit compiled from it; and the one inference path every mode goes through
+ * (quantize → DISABLE | SIMULATE | EXECUTE → the raw integer outputs).
+ */
+final class TreeEstimatorState {
+
+    private final String estimator;
+    private TreeNBits nBits = TreeNBits.of(6);
+    private EnsembleOutput output = EnsembleOutput.PER_TREE;
+    private FeatureQuantizer inputs;
+    private QuantizedEnsemble quantized;
+    private int featureCount = -1;
+    private Circuit circuit;
+
+    TreeEstimatorState(String estimator) {
+        this.estimator = estimator;
+    }
+
+    String estimator() {
+        return estimator;
+    }
+
+    void setNBits(TreeNBits bits) {
+        if (bits == null) {
+            throw new IllegalArgumentException("n_bits is null.");
+        }
+        this.nBits = bits;
+    }
+
+    TreeNBits nBits() {
+        return nBits;
+    }
+
+    /** Changes what the circuit returns; a circuit compiled for another output is dropped. */
+    void setOutput(EnsembleOutput output) {
+        if (output != this.output) {
+            this.output = output;
+            this.circuit = null;
+        }
+    }
+
+    EnsembleOutput output() {
+        return output;
+    }
+
+    /** A per-feature quantizer of op_inputs bits (unsigned), calibrated on the training X. */
+    FeatureQuantizer calibrate(double[][] X) {
+        return FeatureQuantizer.calibrate(QuantizationOptions.unsigned(nBits.opInputs()), X);
+    }
+
+    /** X quantized, as the doubles the trees are trained on: every threshold then falls between integers. */
+    static double[][] quantizedForTraining(FeatureQuantizer quantizer, double[][] X) {
+        long[][] q = quantizer.quantize(X);
+        double[][] out = new double[q.length][];
+        for (int i = 0; i < q.length; i++) {
+            out[i] = java.util.Arrays.stream(q[i]).asDoubleStream().toArray();
+        }
+        return out;
+    }
+
+    /** Records the ensemble trained on features quantized by {@code quantizer}. */
+    void fitted(FeatureQuantizer quantizer, TreeEnsemble ensemble) {
+        this.quantized = QuantizedEnsemble.quantize(ensemble, nBits.opInputs(), nBits.opLeaves());
+        this.inputs = quantizer;
+        this.featureCount = quantizer.features();
+        this.circuit = null;
+    }
+
+    boolean isFitted() {
+        return quantized != null;
+    }
+
+    int featureCount() {
+        requireFitted("featureCount");
+        return featureCount;
+    }
+
+    QuantizedEnsemble quantized() {
+        requireFitted("the quantized model");
+        return quantized;
+    }
+
+    void check(double[][] X, String what) {
+        requireFitted(what);
+        InputValidation.checkFeatures(X, featureCount);
+    }
+
+    long[][] quantizeInput(double[][] X) {
+        check(X, "quantizeInput");
+        return inputs.quantize(X);
+    }
+
+    Circuit compile(double[][] X, CompileOptions options) {
+        check(X, "compile");
+        GemmLowering lowering = new GemmLowering(quantized, featureCount, nBits.opInputs());
+        EnsembleOutput kind = output;
+        circuit = Compiler.of(Map.of("x", Encryption.ENCRYPTED), in -> lowering.lower(in.get("x"), kind))
+                .compile(inputs.quantize(X), options);
+        return circuit;
+    }
+
+    Circuit circuit() {
+        requireFitted("fheCircuit");
+        if (circuit == null) {
+            throw new NotCompiledException(estimator, "SIMULATE or EXECUTE");
+        }
+        return circuit;
+    }
+
+    /** The circuit's integer outputs for every row of X, computed in the given mode. */
+    long[][] run(double[][] X, FheMode mode, String what) {
+        check(X, what);
+        if (mode != FheMode.DISABLE && circuit == null) {
+            throw new NotCompiledException(estimator, mode.name());
+        }
+        long[][] q = inputs.quantize(X);
+        long[][] out = new long[q.length][];
+        for (int i = 0; i < q.length; i++) {
+            out[i] = switch (mode) {
+                case DISABLE -> quantized.evaluate(q[i], output);
+                case SIMULATE -> circuit.simulate(q[i]);
+                case EXECUTE -> circuit.encryptRunDecrypt(q[i]);
+            };
+        }
+        return out;
+    }
+
+    /** The real scores of every row, before any link; not available when the circuit returns only labels. */
+    double[][] scores(double[][] X, FheMode mode, String what) {
+        requireScores(what);
+        return dequantizeOutput(run(X, mode, what));
+    }
+
+    double[][] dequantizeOutput(long[][] raw) {
+        requireFitted("dequantizeOutput");
+        requireScores("dequantizeOutput");
+        double[][] out = new double[raw.length][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = quantized.dequantize(raw[i], output);
+        }
+        return out;
+    }
+
+    private void requireScores(String what) {
+        if (output == EnsembleOutput.ARGMAX) {
+            throw new IllegalStateException(estimator + " takes the argmax inside the circuit, so " + what
+                    + " has no scores to return: call setArgmaxInCircuit(false) to get them.");
+        }
+    }
+
+    void requireFitted(String what) {
+        if (!isFitted()) {
+            throw new NotFittedException(estimator, what);
+        }
+    }
+}
