@@ -9,6 +9,13 @@ import smile.classification.SVM;
 public final class LinearSVC extends LinearClassifierBase<LinearSVC> {
 
     private double c = 1.0;
+    private long seed = 42;
+
+    /** The seed of the solver's sample order: fits with one seed are identical (default 42). */
+    public LinearSVC setSeed(long seed) {
+        this.seed = seed;
+        return this;
+    }
 
     public LinearSVC setC(double c) {
         this.c = Penalties.positive("C", c);
@@ -17,6 +24,7 @@ public final class LinearSVC extends LinearClassifierBase<LinearSVC> {
 
     @Override
     protected FloatLinearModel train(double[][] X, int[] classIndices, int classCount) {
+        smile.math.MathEx.setSeed(seed);
         Standardization standardization = Standardization.of(X);
         double[][] Z = standardization.apply(X);
         int outputs = classCount == 2 ? 1 : classCount;

@@ -9,9 +9,16 @@ public final class LinearSVR extends LinearRegressorBase<LinearSVR> {
 
     private double epsilon = 0.1;
     private double c = 1.0;
+    private long seed = 42;
 
     public LinearSVR setEpsilon(double epsilon) {
         this.epsilon = Penalties.nonNegative("epsilon", epsilon);
+        return this;
+    }
+
+    /** The seed of the solver's sample order: fits with one seed are identical (default 42). */
+    public LinearSVR setSeed(long seed) {
+        this.seed = seed;
         return this;
     }
 
@@ -22,6 +29,7 @@ public final class LinearSVR extends LinearRegressorBase<LinearSVR> {
 
     @Override
     protected FloatLinearModel train(double[][] X, double[] y) {
+        smile.math.MathEx.setSeed(seed);
         Standardization standardization = Standardization.of(X);
         double mean = java.util.Arrays.stream(y).average().orElse(0);
         double spread = Math.sqrt(java.util.Arrays.stream(y).map(v -> (v - mean) * (v - mean)).average().orElse(0));
