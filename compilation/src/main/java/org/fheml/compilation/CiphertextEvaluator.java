@@ -4,27 +4,52 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.fheml.tfhe.algorithms.BatchBootstrap;
+import org.fheml.tfhe.algorithms.LookupTables;
 import org.fheml.tfhe.algorithms.LweEncryption;
 import org.fheml.tfhe.algorithms.LweLinearAlgebra;
+import org.fheml.tfhe.algorithms.ModulusSwitchType;
+import org.fheml.tfhe.encoding.Encoding;
+import org.fheml.tfhe.entities.LookupTable;
 import org.fheml.tfhe.entities.LweCiphertext;
 import org.fheml.tfhe.entities.LweCiphertextList;
+import org.fheml.tfhe.entities.ServerKey;
 import org.fheml.tfhe.params.LweDimension;
 
 /**
  * Runs a graph on ciphertexts: clear nodes are computed in the clear, encrypted ones with the runtime's leveled
  * operations. Element rearrangements (reshape, transpose, slice, index, concatenate) move ciphertexts by indices
- * computed with the clear tensor code on tensors of element positions. It needs no secret key.
+ * computed with the clear tensor code on tensors of element positions. Lookups run as KS-PBS bootstraps (see
+ * {@link LookupLowering}), batched over the circuit's threads. It needs no secret key: only the server key.
  */
 final class CiphertextEvaluator {
 
     private final Graph graph;
     private final CircuitEncoding encoding;
     private final LweDimension dimension;
+    private final CircuitParameters.Bootstrapped bootstrapped;
+    private final BatchBootstrap bootstraps;
+    private final Map<Node, LookupTable[]> tables = new ConcurrentHashMap<>();
 
-    CiphertextEvaluator(Graph graph, CircuitEncoding encoding, LweDimension dimension) {
+    private CiphertextEvaluator(Graph graph, CircuitEncoding encoding, LweDimension dimension,
+            CircuitParameters.Bootstrapped bootstrapped, BatchBootstrap bootstraps) {
         this.graph = graph;
         this.encoding = encoding;
         this.dimension = dimension;
+        this.bootstrapped = bootstrapped;
+        this.bootstraps = bootstraps;
+    }
+
+    static CiphertextEvaluator create(Graph graph, CircuitParameters parameters, ServerKey serverKey, int threads) {
+        CircuitEncoding encoding = new CircuitEncoding(parameters.encodingBits());
+        return switch (parameters) {
+            case CircuitParameters.Leveled leveled -> new CiphertextEvaluator(graph, encoding,
+                    new LweDimension(leveled.lwe().lweDimension()), null, null);
+            case CircuitParameters.Bootstrapped b -> new CiphertextEvaluator(graph, encoding,
+                    serverKey.parameters().bigLweDimension(), b, new BatchBootstrap(serverKey, threads,
+                            b.pbs().centeredModulusSwitch() ? ModulusSwitchType.CENTERED_MEAN : ModulusSwitchType.PLAIN));
+        };
     }
 
     /** The outputs, each an {@link EncryptedTensor} or, for a clear output, a {@link LongTensor}. */
@@ -66,17 +91,41 @@ final class CiphertextEvaluator {
                     positions(in.getFirst()).slice(slice.start(), slice.stop(), slice.step()));
             case Op.Index index -> gather(shape, in.getFirst(), positions(in.getFirst()).index(index.index()));
             case Op.Concatenate concatenate -> concatenate(shape, in, concatenate.axis());
-            case Op.Lookup lookup -> throw bootstrapNeeded(node);
-            case Op.Apply apply -> throw bootstrapNeeded(node);
-            case Op.RoundBitPattern round -> throw bootstrapNeeded(node);
-            case Op.TruncateBitPattern truncate -> throw bootstrapNeeded(node);
+            case Op.Lookup lookup -> lookup(node, (EncryptedTensor) in.getFirst());
+            case Op.Apply apply -> lookup(node, (EncryptedTensor) in.getFirst());
+            case Op.RoundBitPattern round -> lookup(node, (EncryptedTensor) in.getFirst());
+            case Op.TruncateBitPattern truncate -> lookup(node, (EncryptedTensor) in.getFirst());
         };
     }
 
-    private UnsupportedOperationException bootstrapNeeded(Node node) {
-        return new UnsupportedOperationException("%" + graph.position(node) + " = " + GraphPrinter.expression(graph, node)
-                + " needs a programmable bootstrap, which the compiler does not lower onto ciphertexts yet; "
-                + "simulate(...) evaluates it.");
+    /** u = x − lowest, scaled onto the bootstrap's encoding, then one bootstrap per element through its table. */
+    private EncryptedTensor lookup(Node node, EncryptedTensor input) {
+        LookupLowering lowering = LookupLowering.of(graph, node);
+        long scale = 1L << (encoding.bits() - bootstrapped.pbsPrecision());
+        long shift = encoding.encode(-lowering.lowest());
+        int size = input.shape().size();
+        LweCiphertextList shifted = new LweCiphertextList(dimension, size);
+        for (int e = 0; e < size; e++) {
+            LweCiphertext target = shifted.get(e);
+            input.ciphertexts().get(e).copyTo(target);
+            LweLinearAlgebra.addPlaintext(target, shift);
+            LweLinearAlgebra.multiply(target, scale, target);
+        }
+        EncryptedTensor out = empty(node.shape());
+        bootstraps.bootstrap(shifted, out.ciphertexts(), tables.computeIfAbsent(node, n -> tablesOf(lowering, size)));
+        return out;
+    }
+
+    private LookupTable[] tablesOf(LookupLowering lowering, int size) {
+        Encoding input = new Encoding(bootstrapped.pbsPrecision());
+        org.fheml.tfhe.params.PolynomialSize polynomialSize =
+                new org.fheml.tfhe.params.PolynomialSize(bootstrapped.pbs().polynomialSize());
+        LookupTable[] luts = new LookupTable[size];
+        for (int e = 0; e < size; e++) {
+            luts[e] = lowering.sharedTable() && e > 0 ? luts[0] : LookupTables.fromTorusValues(polynomialSize, input,
+                    lowering.torusTable(e, bootstrapped.pbsPrecision(), encoding));
+        }
+        return luts;
     }
 
     private EncryptedTensor empty(Shape shape) {

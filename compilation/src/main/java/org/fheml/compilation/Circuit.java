@@ -5,6 +5,10 @@ import java.util.List;
 import org.fheml.tfhe.algorithms.LweEncryption;
 import org.fheml.tfhe.entities.LweCiphertextList;
 import org.fheml.tfhe.entities.LweSecretKey;
+import org.fheml.tfhe.algorithms.KeyGeneration;
+import org.fheml.tfhe.entities.ClientKey;
+import org.fheml.tfhe.optimizer.BootstrapParameters;
+import org.fheml.tfhe.optimizer.BootstrapQuery;
 import org.fheml.tfhe.optimizer.LeveledQuery;
 import org.fheml.tfhe.optimizer.ParameterOptimizer;
 import org.fheml.tfhe.params.LweDimension;
@@ -20,6 +24,7 @@ public final class Circuit {
     private final CompileOptions options;
     private final CircuitParameters parameters;
     private volatile ClientKeys keys;
+    private volatile CiphertextEvaluator evaluator;
     /** Masks and noise of encryptions: one AES-CTR generator per thread, each seeded from SecureRandom. */
     private final ThreadLocal<AesCtrGenerator> encryptionRandom = ThreadLocal.withInitial(AesCtrGenerator::fromSecureRandom);
 
@@ -30,29 +35,63 @@ public final class Circuit {
     }
 
     /**
-     * A circuit without bootstraps needs one LWE key whose noise, grown by its dot products, keeps every value of
-     * the circuit's widest encrypted width exact; a circuit with lookups has no parameters until bootstraps are
-     * lowered onto ciphertexts.
+     * Every encrypted value is encoded with the circuit's widest encrypted width w. Without lookups, one LWE key
+     * whose noise, grown by the dot products, keeps every value exact; with lookups, KS-PBS parameters at the
+     * precision P of the widest lookup input, whose 2-norm is that of the worst decision point scaled by 2^(w − P)
+     * (lookup inputs are scaled up to P bits, outputs must decode at w bits).
      */
     private static CircuitParameters chooseParameters(Graph graph, CompileOptions options) {
-        boolean bootstraps = graph.nodes().stream().anyMatch(n -> n.isEncrypted() && needsBootstrap(n.op()));
-        if (bootstraps || graph.nodes().stream().noneMatch(Node::isEncrypted)) {
+        if (graph.nodes().stream().noneMatch(Node::isEncrypted)) {
             return null;
         }
         int bits = Math.max(1, graph.maximumEncryptedBitWidth());
-        double norm2 = Math.sqrt((double) NoiseGrowth.maximum(NoiseGrowth.analyse(graph)));
-        double pError = options.globalPError() == null ? options.pErrorPerBootstrap()
-                : Math.min(options.pErrorPerBootstrap(), options.globalPError());
-        return new CircuitParameters.Leveled(bits,
-                ParameterOptimizer.optimize(new LeveledQuery(bits, norm2, pError, options.security())));
+        java.util.Map<Node, LongTensor> norms = NoiseGrowth.analyse(graph);
+        List<LookupLowering> lookups = graph.nodes().stream().filter(LookupLowering::isLookup)
+                .map(n -> LookupLowering.of(graph, n)).toList();
+        double pError = options.pErrorPerBootstrap();
+        if (lookups.isEmpty()) {
+            if (options.globalPError() != null) {
+                pError = Math.min(pError, options.globalPError());
+            }
+            double norm2 = Math.sqrt((double) NoiseGrowth.maximum(norms));
+            return new CircuitParameters.Leveled(bits,
+                    ParameterOptimizer.optimize(new LeveledQuery(bits, norm2, pError, options.security())));
+        }
+        int precision = lookups.stream().mapToInt(LookupLowering::inputBits).max().orElseThrow();
+        for (LookupLowering lookup : lookups) {
+            if (lookup.inputBits() > RangeAnalysis.MAX_LOOKUP_BITS) {
+                throw new CompilationException("%" + graph.position(lookup.node()) + " = "
+                        + GraphPrinter.expression(graph, lookup.node()) + " runs as an exact lookup over its input's "
+                        + lookup.inputBits() + " bits, more than the " + RangeAnalysis.MAX_LOOKUP_BITS + " a bootstrap "
+                        + "reads: lower n_bits, or follow the rounding with a lookup reading fewer bits.");
+            }
+        }
+        long worst = 1;
+        for (LookupLowering lookup : lookups) {
+            worst = Math.max(worst, norms.get(lookup.node().operands().getFirst()).max());
+        }
+        for (Node output : graph.outputs()) {
+            if (output.isEncrypted()) {
+                worst = Math.max(worst, norms.get(output).max());
+            }
+        }
+        double norm2 = Math.sqrt((double) worst) * Math.pow(2, bits - precision);
+        long count = lookups.stream().mapToLong(l -> l.node().shape().size()).sum();
+        if (options.globalPError() != null) {
+            pError = Math.min(pError, org.fheml.tfhe.optimizer.FailureProbability.perEvent(options.globalPError(), count));
+        }
+        try {
+            BootstrapParameters pbs = ParameterOptimizer.optimize(new BootstrapQuery(precision, norm2, pError,
+                    options.security(), true, org.fheml.tfhe.optimizer.CostModel.DEFAULT_SUM_SIZE));
+            return new CircuitParameters.Bootstrapped(bits, precision, count, pbs);
+        } catch (org.fheml.tfhe.optimizer.NoFeasibleParametersException e) {
+            throw new CompilationException("The circuit's " + count + " bootstraps read " + precision + " bits with "
+                    + "values encoded on " + bits + " bits (effective 2-norm " + String.format("%.4g", norm2) + "): "
+                    + e.getMessage());
+        }
     }
 
-    private static boolean needsBootstrap(Op op) {
-        return op instanceof Op.Lookup || op instanceof Op.Apply || op instanceof Op.RoundBitPattern
-                || op instanceof Op.TruncateBitPattern;
-    }
-
-    /** The parameters chosen at compile time, or null for a circuit that cannot run on ciphertexts yet. */
+    /** The parameters chosen at compile time, or null for a circuit without any encrypted value. */
     public CircuitParameters parameters() {
         return parameters;
     }
@@ -83,15 +122,22 @@ public final class Circuit {
         return decrypt(run(encrypt(args)));
     }
 
-    /** Generates the client's secret keys, unless this circuit already has them. */
+    /** Generates the client's keys (secret, and the server's evaluation keys), unless this circuit has them. */
     public ClientKeys keygen() {
         ClientKeys current = keys;
         if (current == null) {
             synchronized (this) {
                 if (keys == null) {
-                    CircuitParameters.Leveled leveled = leveledParameters();
-                    keys = new ClientKeys(leveled, LweSecretKey.generate(
-                            new LweDimension(leveled.lwe().lweDimension()), AesCtrGenerator.fromSecureRandom()));
+                    keys = switch (requireParameters()) {
+                        case CircuitParameters.Leveled leveled -> ClientKeys.leveled(leveled, LweSecretKey.generate(
+                                new LweDimension(leveled.lwe().lweDimension()), AesCtrGenerator.fromSecureRandom()));
+                        case CircuitParameters.Bootstrapped bootstrapped -> {
+                            ClientKey secret = KeyGeneration.generateClientKey(bootstrapped.pbs().toTfheParameters(),
+                                    AesCtrGenerator.fromSecureRandom());
+                            yield ClientKeys.bootstrapped(bootstrapped, secret,
+                                    KeyGeneration.generateServerKey(secret, AesCtrGenerator.fromSecureRandom()));
+                        }
+                    };
                 }
                 current = keys;
             }
@@ -103,8 +149,11 @@ public final class Circuit {
     public EncryptedValues encrypt(long[]... args) {
         List<LongTensor> tensors = arguments(args);
         ClientKeys clientKeys = keygen();
-        CircuitParameters.Leveled leveled = leveledParameters();
-        CircuitEncoding encoding = new CircuitEncoding(leveled.encodingBits());
+        CircuitEncoding encoding = new CircuitEncoding(parameters.encodingBits());
+        double noiseStd = switch (parameters) {
+            case CircuitParameters.Leveled leveled -> leveled.lwe().lweNoiseStd();
+            case CircuitParameters.Bootstrapped bootstrapped -> bootstrapped.pbs().glweNoiseStd();
+        };
         AesCtrGenerator random = encryptionRandom.get();
         List<Object> values = new ArrayList<>();
         for (int i = 0; i < tensors.size(); i++) {
@@ -117,8 +166,9 @@ public final class Circuit {
             for (int e = 0; e < plaintexts.length; e++) {
                 plaintexts[e] = encoding.encode(tensor.get(e));
             }
-            LweCiphertextList ciphertexts = new LweCiphertextList(clientKeys.lweKey().dimension(), plaintexts.length);
-            LweEncryption.encrypt(clientKeys.lweKey(), plaintexts, leveled.lwe().lweNoiseStd(), random, ciphertexts);
+            LweCiphertextList ciphertexts = new LweCiphertextList(clientKeys.encryptionKey().dimension(),
+                    plaintexts.length);
+            LweEncryption.encrypt(clientKeys.encryptionKey(), plaintexts, noiseStd, random, ciphertexts);
             values.add(new EncryptedTensor(tensor.shape(), ciphertexts));
         }
         return new EncryptedValues(values);
@@ -126,19 +176,31 @@ public final class Circuit {
 
     /** Evaluates the circuit on encrypted arguments: the server's part, which needs no secret key. */
     public EncryptedValues run(EncryptedValues arguments) {
-        CircuitParameters.Leveled leveled = leveledParameters();
         if (arguments.values().size() != graph.inputs().size()) {
             throw new IllegalArgumentException("The circuit takes " + graph.inputs().size() + " argument(s), got "
                     + arguments.values().size() + ".");
         }
-        return new EncryptedValues(new CiphertextEvaluator(graph, new CircuitEncoding(leveled.encodingBits()),
-                new LweDimension(leveled.lwe().lweDimension())).run(arguments.values()));
+        return new EncryptedValues(evaluator().run(arguments.values()));
+    }
+
+    private CiphertextEvaluator evaluator() {
+        CiphertextEvaluator current = evaluator;
+        if (current == null) {
+            synchronized (this) {
+                if (evaluator == null) {
+                    evaluator = CiphertextEvaluator.create(graph, requireParameters(), keygen().serverKey(),
+                            options.threads());
+                }
+                current = evaluator;
+            }
+        }
+        return current;
     }
 
     /** Decrypts results with the client's key into the flattened, concatenated outputs. */
     public long[] decrypt(EncryptedValues results) {
         ClientKeys clientKeys = keygen();
-        CircuitEncoding encoding = new CircuitEncoding(leveledParameters().encodingBits());
+        CircuitEncoding encoding = new CircuitEncoding(requireParameters().encodingBits());
         List<LongTensor> outputs = new ArrayList<>();
         for (Object value : results.values()) {
             if (value instanceof LongTensor clear) {
@@ -148,7 +210,7 @@ public final class Circuit {
             EncryptedTensor encrypted = (EncryptedTensor) value;
             long[] decoded = new long[encrypted.shape().size()];
             for (int e = 0; e < decoded.length; e++) {
-                decoded[e] = encoding.decode(LweEncryption.decryptPhase(clientKeys.lweKey(),
+                decoded[e] = encoding.decode(LweEncryption.decryptPhase(clientKeys.encryptionKey(),
                         encrypted.ciphertexts().get(e)));
             }
             outputs.add(LongTensor.of(encrypted.shape(), decoded));
@@ -156,15 +218,11 @@ public final class Circuit {
         return flatten(outputs);
     }
 
-    private CircuitParameters.Leveled leveledParameters() {
-        if (parameters instanceof CircuitParameters.Leveled leveled) {
-            return leveled;
-        }
-        if (graph.nodes().stream().noneMatch(Node::isEncrypted)) {
+    private CircuitParameters requireParameters() {
+        if (parameters == null) {
             throw new UnsupportedOperationException("This circuit has no encrypted value: evaluate(...) computes it.");
         }
-        throw new UnsupportedOperationException("This circuit has lookups, which need programmable bootstraps; the "
-                + "compiler does not lower them onto ciphertexts yet. simulate(...) evaluates it.");
+        return parameters;
     }
 
     List<LongTensor> arguments(long[]... args) {

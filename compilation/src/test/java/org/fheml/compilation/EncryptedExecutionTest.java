@@ -80,12 +80,41 @@ class EncryptedExecutionTest {
         assertEquals(255 * 1000 - 0 + 999 * 255, wide.encryptRunDecrypt(new long[] {255, 0, 255})[0]);
     }
 
+    /**
+     * Random programs with tables, relu, rounding and truncation: the first four whose lookups read at most 5 bits
+     * (to keep key generation short) must give the same outputs in plain Java, simulate and encrypted execution.
+     */
     @Test
-    void lookupsAreNotLoweredYetAndSaySo() {
-        Circuit circuit = Compiler.of(Map.of("x", ENCRYPTED), in -> in.get("x").relu()).compile(new long[][] {{-2}, {2}});
-        UnsupportedOperationException error = assertThrows(UnsupportedOperationException.class,
-                () -> circuit.encryptRunDecrypt(new long[] {1}));
-        assertTrue(error.getMessage().contains("bootstrap"), error.getMessage());
-        assertArrayEquals(new long[] {1}, circuit.simulate(new long[] {1}));
+    void randomProgramsWithLookupsAgreeWhenEncrypted() {
+        SplittableRandom seeds = new SplittableRandom(2024);
+        int executed = 0;
+        for (int attempt = 0; attempt < 500 && executed < 4; attempt++) {
+            RandomProgram program = RandomProgram.generate(seeds.nextLong(), 3);
+            Circuit circuit = program.compile(CompileOptions.defaults().withPError(0x1p-20));
+            if (!(circuit.parameters() instanceof CircuitParameters.Bootstrapped b) || b.pbsPrecision() > 5) {
+                continue;
+            }
+            long[][] inputs = program.allInputs();
+            for (int trial = 0; trial < 3; trial++) {
+                long[] x = inputs[seeds.nextInt(inputs.length)];
+                long[] expected = program.evaluatePlain(x);
+                assertArrayEquals(expected, circuit.simulate(x), program::toString);
+                assertArrayEquals(expected, circuit.encryptRunDecrypt(x), program::toString);
+            }
+            executed++;
+        }
+        assertEquals(4, executed, "four programs with lookups must have run encrypted");
+    }
+
+    @Test
+    void lookupsRunAsBootstraps() {
+        Circuit circuit = Compiler.of(Map.of("x", ENCRYPTED), in -> in.get("x").multiply(3).relu().add(in.get("x")))
+                .compile(new long[][] {{-4}, {3}});
+        CircuitParameters.Bootstrapped parameters = (CircuitParameters.Bootstrapped) circuit.parameters();
+        assertEquals(5, parameters.pbsPrecision(), "relu reads 3x in [-12, 9]: 5 bits");
+        assertTrue(parameters.pbs().securityBits() >= 128 - 1e-9);
+        for (long x = -4; x <= 3; x++) {
+            assertArrayEquals(circuit.evaluate(new long[] {x}), circuit.encryptRunDecrypt(new long[] {x}), "x = " + x);
+        }
     }
 }

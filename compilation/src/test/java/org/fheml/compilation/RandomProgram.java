@@ -134,6 +134,10 @@ final class RandomProgram {
 
     /** The program traced and compiled on every possible input. */
     Circuit compile() {
+        return compile(CompileOptions.defaults());
+    }
+
+    Circuit compile(CompileOptions options) {
         Compiler compiler = Compiler.of(Map.of("x", Encryption.ENCRYPTED), in -> {
             Tracer x = in.get("x");
             Tracer value = x;
@@ -152,7 +156,7 @@ final class RandomProgram {
             }
             return value;
         });
-        return compiler.compile(allInputs());
+        return compiler.compile(allInputs(), options);
     }
 
     /** Every vector of {@code length} values of {@code inputBits} unsigned bits. */
