@@ -31,6 +31,8 @@ final class CiphertextEvaluator {
     private final CircuitParameters.Bootstrapped bootstrapped;
     private final BatchBootstrap bootstraps;
     private final Map<Node, LookupTable[]> tables = new ConcurrentHashMap<>();
+    /** Approximate roundings whose every reader is a lookup that absorbs them: never computed on ciphertexts. */
+    private final java.util.Set<Node> skipped;
 
     private CiphertextEvaluator(Graph graph, CircuitEncoding encoding, LweDimension dimension,
             CircuitParameters.Bootstrapped bootstrapped, BatchBootstrap bootstraps) {
@@ -39,6 +41,21 @@ final class CiphertextEvaluator {
         this.dimension = dimension;
         this.bootstrapped = bootstrapped;
         this.bootstraps = bootstraps;
+        this.skipped = absorbedRoundings(graph);
+    }
+
+    static java.util.Set<Node> absorbedRoundings(Graph graph) {
+        java.util.Set<Node> readByOthers = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        java.util.Set<Node> absorbed = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Node node : graph.nodes()) {
+            for (Node operand : node.operands()) {
+                boolean absorbs = LookupLowering.isLookup(node) && LookupLowering.of(graph, node).fused();
+                (absorbs ? absorbed : readByOthers).add(operand);
+            }
+        }
+        absorbed.removeAll(readByOthers);
+        absorbed.removeAll(graph.outputs());
+        return absorbed;
     }
 
     static CiphertextEvaluator create(Graph graph, CircuitParameters parameters, ServerKey serverKey, int threads) {
@@ -63,7 +80,10 @@ final class CiphertextEvaluator {
                 continue;
             }
             List<Object> in = node.operands().stream().map(values::get).toList();
-            values.put(node, node.isEncrypted() ? encrypted(node, in) : GraphEvaluator.apply(node, clear(in)));
+            if (node.isEncrypted() && skipped.contains(node)) {
+                continue;
+            }
+            values.put(node, node.isEncrypted() ? encrypted(node, in, values) : GraphEvaluator.apply(node, clear(in)));
         }
         return graph.outputs().stream().map(values::get).toList();
     }
@@ -72,7 +92,7 @@ final class CiphertextEvaluator {
         return values.stream().map(v -> (LongTensor) v).toList();
     }
 
-    private EncryptedTensor encrypted(Node node, List<Object> in) {
+    private EncryptedTensor encrypted(Node node, List<Object> in, Map<Node, Object> values) {
         Shape shape = node.shape();
         return switch (node.op()) {
             case Op.Input input -> throw new IllegalStateException("Input " + input.name() + " has no value.");
@@ -91,17 +111,18 @@ final class CiphertextEvaluator {
                     positions(in.getFirst()).slice(slice.start(), slice.stop(), slice.step()));
             case Op.Index index -> gather(shape, in.getFirst(), positions(in.getFirst()).index(index.index()));
             case Op.Concatenate concatenate -> concatenate(shape, in, concatenate.axis());
-            case Op.Lookup lookup -> lookup(node, (EncryptedTensor) in.getFirst());
-            case Op.Apply apply -> lookup(node, (EncryptedTensor) in.getFirst());
-            case Op.RoundBitPattern round -> lookup(node, (EncryptedTensor) in.getFirst());
-            case Op.TruncateBitPattern truncate -> lookup(node, (EncryptedTensor) in.getFirst());
+            case Op.Lookup lookup -> lookup(node, values);
+            case Op.Apply apply -> lookup(node, values);
+            case Op.RoundBitPattern round -> lookup(node, values);
+            case Op.TruncateBitPattern truncate -> lookup(node, values);
         };
     }
 
-    /** u = x − lowest, scaled onto the bootstrap's encoding, then one bootstrap per element through its table. */
-    private EncryptedTensor lookup(Node node, EncryptedTensor input) {
+    /** y − lowest, scaled onto the bootstrap's encoding, then one bootstrap per element through its table. */
+    private EncryptedTensor lookup(Node node, Map<Node, Object> values) {
         LookupLowering lowering = LookupLowering.of(graph, node);
-        long scale = 1L << (encoding.bits() - bootstrapped.pbsPrecision());
+        EncryptedTensor input = (EncryptedTensor) values.get(lowering.source());
+        long scale = 1L << Math.max(0, lowering.scaleLog(encoding.bits(), bootstrapped.pbsPrecision()));
         long shift = encoding.encode(-lowering.lowest());
         int size = input.shape().size();
         LweCiphertextList shifted = new LweCiphertextList(dimension, size);

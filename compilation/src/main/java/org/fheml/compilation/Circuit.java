@@ -45,15 +45,15 @@ public final class Circuit {
             return null;
         }
         int bits = Math.max(1, graph.maximumEncryptedBitWidth());
-        java.util.Map<Node, LongTensor> norms = NoiseGrowth.analyse(graph);
+        java.util.Set<Node> absorbed = CiphertextEvaluator.absorbedRoundings(graph);
         List<LookupLowering> lookups = graph.nodes().stream().filter(LookupLowering::isLookup)
-                .map(n -> LookupLowering.of(graph, n)).toList();
+                .filter(n -> !absorbed.contains(n)).map(n -> LookupLowering.of(graph, n)).toList();
         double pError = options.pErrorPerBootstrap();
         if (lookups.isEmpty()) {
             if (options.globalPError() != null) {
                 pError = Math.min(pError, options.globalPError());
             }
-            double norm2 = Math.sqrt((double) NoiseGrowth.maximum(norms));
+            double norm2 = Math.sqrt((double) NoiseGrowth.maximum(NoiseGrowth.analyse(graph)));
             return new CircuitParameters.Leveled(bits,
                     ParameterOptimizer.optimize(new LeveledQuery(bits, norm2, pError, options.security())));
         }
@@ -61,21 +61,17 @@ public final class Circuit {
         for (LookupLowering lookup : lookups) {
             if (lookup.inputBits() > RangeAnalysis.MAX_LOOKUP_BITS) {
                 throw new CompilationException("%" + graph.position(lookup.node()) + " = "
-                        + GraphPrinter.expression(graph, lookup.node()) + " runs as an exact lookup over its input's "
+                        + GraphPrinter.expression(graph, lookup.node()) + " runs as a lookup over "
                         + lookup.inputBits() + " bits, more than the " + RangeAnalysis.MAX_LOOKUP_BITS + " a bootstrap "
-                        + "reads: lower n_bits, or follow the rounding with a lookup reading fewer bits.");
+                        + "reads: lower n_bits, or round with Exactness.APPROXIMATE right before the lookup (exact "
+                        + "rounding is lowered as a lookup over the full input width for now).");
             }
         }
-        long worst = 1;
-        for (LookupLowering lookup : lookups) {
-            worst = Math.max(worst, norms.get(lookup.node().operands().getFirst()).max());
-        }
-        for (Node output : graph.outputs()) {
-            if (output.isEncrypted()) {
-                worst = Math.max(worst, norms.get(output).max());
-            }
-        }
-        double norm2 = Math.sqrt((double) worst) * Math.pow(2, bits - precision);
+        java.util.List<Node> decisions = new java.util.ArrayList<>(lookups.stream().map(LookupLowering::source).toList());
+        graph.outputs().stream().filter(Node::isEncrypted).forEach(decisions::add);
+        long bootstrapNorm2 = NoiseGrowth.maximum(NoiseGrowth.analyse(graph, false), decisions);
+        double scale = Math.pow(2, bits - precision);
+        double norm2 = Math.max(1, Math.sqrt((double) bootstrapNorm2) * scale);
         long count = lookups.stream().mapToLong(l -> l.node().shape().size()).sum();
         if (options.globalPError() != null) {
             pError = Math.min(pError, org.fheml.tfhe.optimizer.FailureProbability.perEvent(options.globalPError(), count));
@@ -83,6 +79,13 @@ public final class Circuit {
         try {
             BootstrapParameters pbs = ParameterOptimizer.optimize(new BootstrapQuery(precision, norm2, pError,
                     options.security(), true, org.fheml.tfhe.optimizer.CostModel.DEFAULT_SUM_SIZE));
+            long freshNorm2 = NoiseGrowth.maximum(NoiseGrowth.analyse(graph, true), decisions);
+            double freshVariance = freshNorm2 * pbs.glweNoiseStd() * pbs.glweNoiseStd() * scale * scale;
+            if (freshVariance > org.fheml.tfhe.optimizer.FailureProbability.maximalVariance(pError, precision) / 16) {
+                throw new CompilationException("The inputs' encryption noise, grown by the circuit's weights (2-norm "
+                        + String.format("%.4g", Math.sqrt((double) freshNorm2)) + "), leaves no room for " + precision
+                        + "-bit bootstraps of values encoded on " + bits + " bits: lower n_bits or the weights.");
+            }
             return new CircuitParameters.Bootstrapped(bits, precision, count, pbs);
         } catch (org.fheml.tfhe.optimizer.NoFeasibleParametersException e) {
             throw new CompilationException("The circuit's " + count + " bootstraps read " + precision + " bits with "

@@ -3,19 +3,31 @@ package org.fheml.compilation;
 import java.util.function.LongUnaryOperator;
 
 /**
- * How one encrypted lookup (a table, a function, a rounding or a truncation) runs as a bootstrap: its input v is
- * shifted to u = v − lowest, scaled by 2^shift so that u sits on the bootstrap's encoding, and read through a table
- * whose entry m holds g(lowest + m) in the circuit's encoding. Every u < 2^inputBits; inputBits ≤ the bootstrap's
- * precision.
+ * How one encrypted lookup (a table, a function, a rounding or a truncation) runs as a bootstrap. It reads the
+ * ciphertext of {@code source}: the lookup's own input, or, when that input is an approximate rounding of l bits,
+ * the rounding's input, whose l low bits the bootstrap's own rounding then absorbs. The value y of the source is
+ * shifted to y − lowest (lowest a multiple of step = 2^l), so that index = round((y − lowest) / step) is below
+ * 2^inputBits; the table's entry for index i holds g(lowest + i·step) in the circuit's encoding.
  */
-record LookupLowering(Node node, long lowest, int inputBits) {
+record LookupLowering(Node node, Node source, long lowest, int lowBits, int inputBits) {
 
-    /** The lowering of an encrypted lookup node, from its input's bounds. */
+    /** The lowering of an encrypted lookup node, from the bounds of what it reads. */
     static LookupLowering of(Graph graph, Node node) {
-        Bounds input = graph.bounds(node.operands().getFirst());
-        long span = input.max() - input.min();
-        int bits = Math.max(1, 64 - Long.numberOfLeadingZeros(span));
-        return new LookupLowering(node, input.min(), bits);
+        Node input = node.operands().getFirst();
+        if (!(node.op() instanceof Op.RoundBitPattern) && !(node.op() instanceof Op.TruncateBitPattern)
+                && input.op() instanceof Op.RoundBitPattern round && round.exactness() == Exactness.APPROXIMATE) {
+            Node source = input.operands().getFirst();
+            Bounds bounds = graph.bounds(source);
+            long lowest = Math.floorDiv(bounds.min(), 1L << round.lsbs()) << round.lsbs();
+            long highestIndex = (BitPatterns.round(bounds.max(), round.lsbs()) - lowest) >> round.lsbs();
+            return new LookupLowering(node, source, lowest, round.lsbs(), bitsOf(highestIndex));
+        }
+        Bounds bounds = graph.bounds(input);
+        return new LookupLowering(node, input, bounds.min(), 0, bitsOf(bounds.max() - bounds.min()));
+    }
+
+    private static int bitsOf(long highest) {
+        return Math.max(1, 64 - Long.numberOfLeadingZeros(highest));
     }
 
     static boolean isLookup(Node node) {
@@ -23,7 +35,12 @@ record LookupLowering(Node node, long lowest, int inputBits) {
                 || node.op() instanceof Op.RoundBitPattern || node.op() instanceof Op.TruncateBitPattern);
     }
 
-    /** The function of element {@code element} that the table tabulates. */
+    /** Whether the lookup absorbs an approximate rounding instead of reading its result. */
+    boolean fused() {
+        return source != node.operands().getFirst();
+    }
+
+    /** The function of element {@code element} that the table tabulates, on the lookup's own input. */
     LongUnaryOperator function(int element) {
         return switch (node.op()) {
             case Op.Lookup lookup -> v -> lookup.table().apply(element, v);
@@ -40,16 +57,26 @@ record LookupLowering(Node node, long lowest, int inputBits) {
     }
 
     /**
-     * The table of one element, as messages of {@code precision} bits: entry m holds g(lowest + m) encoded with the
-     * circuit's encoding; entries beyond the input's range repeat the last value.
+     * log2 of the factor that puts index 1 on one message of a {@code precision}-bit bootstrap when values are
+     * encoded on {@code encodingBits}; negative when indices are further apart than messages.
+     */
+    int scaleLog(int encodingBits, int precision) {
+        return encodingBits - lowBits - precision;
+    }
+
+    /**
+     * The table of one element, as messages of {@code precision} bits: message m stands for index
+     * round(m / 2^spacing), whose value is g(lowest + index·step), encoded with the circuit's encoding; messages
+     * past the last index repeat its value.
      */
     long[] torusTable(int element, int precision, CircuitEncoding encoding) {
         LongUnaryOperator g = function(element);
-        long highest = lowest + (1L << inputBits) - 1;
+        int spacing = Math.max(0, -scaleLog(encoding.bits(), precision));
+        long lastIndex = (1L << inputBits) - 1;
         long[] table = new long[1 << precision];
         for (int m = 0; m < table.length; m++) {
-            long v = Math.min(lowest + m, highest);
-            table[m] = encoding.encode(g.applyAsLong(v));
+            long index = spacing == 0 ? m : (m + (1L << (spacing - 1))) >> spacing;
+            table[m] = encoding.encode(g.applyAsLong(lowest + (Math.min(index, lastIndex) << lowBits)));
         }
         return table;
     }

@@ -5,23 +5,31 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * For every encrypted node, the squared 2-norm of the integer weights by which it combines fresh ciphertexts:
- * its noise variance in units of a fresh ciphertext's. The leveled parameters are chosen so that the largest of
- * them still decrypts exactly.
+ * For every encrypted node, the squared 2-norm of the integer weights by which it combines noise sources: its
+ * noise variance in units of one source's. The sources are either fresh encryptions (the circuit's inputs) or
+ * bootstrap outputs (its lookups), counted apart because their variances differ by many orders of magnitude.
  */
 final class NoiseGrowth {
 
     private NoiseGrowth() {
     }
 
+    /** Norms in units of a fresh encryption's noise (bootstraps output noise-free here). */
     static Map<Node, LongTensor> analyse(Graph graph) {
+        return analyse(graph, true);
+    }
+
+    /**
+     * @param fresh true to count fresh encryptions as the unit source, false to count bootstrap outputs
+     */
+    static Map<Node, LongTensor> analyse(Graph graph, boolean fresh) {
         Map<Node, LongTensor> norms = new IdentityHashMap<>();
         for (Node node : graph.nodes()) {
             if (!node.isEncrypted()) {
                 continue;
             }
             try {
-                norms.put(node, of(graph, node, norms));
+                norms.put(node, of(graph, node, norms, fresh));
             } catch (ArithmeticException e) {
                 throw new CompilationException("%" + graph.position(node) + " = " + GraphPrinter.expression(graph, node)
                         + ": the noise of its ciphertexts grows beyond 2^63 fresh noises; lower n_bits or the weights.");
@@ -35,10 +43,15 @@ final class NoiseGrowth {
         return norms.values().stream().mapToLong(LongTensor::max).max().orElse(1);
     }
 
-    private static LongTensor of(Graph graph, Node node, Map<Node, LongTensor> norms) {
+    /** The largest squared norm over some nodes, 0 when none is encrypted. */
+    static long maximum(Map<Node, LongTensor> norms, java.util.Collection<Node> nodes) {
+        return nodes.stream().filter(norms::containsKey).mapToLong(n -> norms.get(n).max()).max().orElse(0);
+    }
+
+    private static LongTensor of(Graph graph, Node node, Map<Node, LongTensor> norms, boolean fresh) {
         List<Node> in = node.operands();
         return switch (node.op()) {
-            case Op.Input input -> LongTensor.of(node.shape(), filled(node.shape().size(), 1));
+            case Op.Input input -> LongTensor.of(node.shape(), filled(node.shape().size(), fresh ? 1 : 0));
             case Op.Constant constant -> throw new IllegalStateException("A constant is never encrypted.");
             case Op.Add add -> sum(in, norms, node.shape());
             case Op.Subtract subtract -> sum(in, norms, node.shape());
@@ -54,16 +67,11 @@ final class NoiseGrowth {
             case Op.Concatenate concatenate -> LongTensor.concatenate(in.stream()
                     .map(n -> n.isEncrypted() ? norms.get(n) : LongTensor.of(n.shape(), new long[n.shape().size()]))
                     .toList(), concatenate.axis());
-            case Op.Lookup lookup -> fresh(node.shape());
-            case Op.Apply apply -> fresh(node.shape());
-            case Op.RoundBitPattern round -> fresh(node.shape());
-            case Op.TruncateBitPattern truncate -> fresh(node.shape());
+            case Op.Lookup lookup -> LongTensor.of(node.shape(), filled(node.shape().size(), fresh ? 0 : 1));
+            case Op.Apply apply -> LongTensor.of(node.shape(), filled(node.shape().size(), fresh ? 0 : 1));
+            case Op.RoundBitPattern round -> LongTensor.of(node.shape(), filled(node.shape().size(), fresh ? 0 : 1));
+            case Op.TruncateBitPattern truncate -> LongTensor.of(node.shape(), filled(node.shape().size(), fresh ? 0 : 1));
         };
-    }
-
-    /** A bootstrap's output carries a fixed noise again, counted as one. */
-    private static LongTensor fresh(Shape shape) {
-        return LongTensor.of(shape, filled(shape.size(), 1));
     }
 
     private static long[] filled(int size, long value) {

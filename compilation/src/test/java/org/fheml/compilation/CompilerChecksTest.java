@@ -33,11 +33,25 @@ class CompilerChecksTest {
     }
 
     @Test
-    void roundingFirstLetsTheSameLookupCompile() {
+    void roundingFirstLetsTheSameLookupCompileAndRun() {
         Compiler rounded = Compiler.of(Map.of("x", ENCRYPTED),
-                in -> in.get("x").multiply(1 << 10).roundBitPattern(4).relu());
+                in -> in.get("x").multiply(1 << 10).roundBitPattern(14, Exactness.APPROXIMATE).relu());
         Circuit circuit = rounded.compile(new long[][] {{0}, {255}});
-        assertArrayEquals(new long[] {200 << 10}, circuit.evaluate(new long[] {200}));
+        CircuitParameters.Bootstrapped parameters = (CircuitParameters.Bootstrapped) circuit.parameters();
+        assertEquals(5, parameters.pbsPrecision(), "the lookup reads 18 - 14 bits, plus one for rounding up");
+        assertArrayEquals(new long[] {192 << 10}, circuit.evaluate(new long[] {192}));
+        for (long x : new long[] {0, 16, 96, 160, 240}) {
+            assertArrayEquals(circuit.evaluate(new long[] {x}), circuit.encryptRunDecrypt(new long[] {x}), "x = " + x);
+        }
+    }
+
+    @Test
+    void exactRoundingOfAWideValueSaysHowToRunIt() {
+        Compiler exact = Compiler.of(Map.of("x", ENCRYPTED),
+                in -> in.get("x").multiply(1 << 10).roundBitPattern(14).relu());
+        CompilationException error = assertThrows(CompilationException.class,
+                () -> exact.compile(new long[][] {{0}, {255}}));
+        assertTrue(error.getMessage().contains("Exactness.APPROXIMATE"), error.getMessage());
     }
 
     @Test

@@ -16,6 +16,9 @@ import org.fheml.compilation.Tracer;
  *       each tree;</li>
  *   <li>{@code p @ E}: E (leaves × outputs) holds the quantized leaf values, one output per tree and column.</li>
  * </ol>
+ * When every leaf holds a single value (binary classifiers, regressors), stages 4 and 5 merge: each leaf's lookup
+ * returns its value when reached and 0 otherwise, and a 0/1 matmul sums them per tree. The output noise then grows
+ * with the number of leaves, not with the leaf values, which lets the circuit use far smaller parameters.
  * Then, when asked, the per-column sums ({@code @ S}, S 0/1) and a round-robin argmax on their differences.
  */
 final class GemmLowering {
@@ -61,8 +64,9 @@ final class GemmLowering {
         Tracer selected = x.matmul(featureSelection());
         Tracer conditions = selected.lookup(comparisonTables());
         Tracer counts = conditions.matmul(pathMatrix()).add(Tracer.constant(pathBias()));
-        Tracer reached = counts.subtract(Tracer.constant(leafDepths())).greaterEqual(0);
-        Tracer perTree = reached.matmul(leafValues());
+        Tracer perTree = singleColumnLeaves()
+                ? counts.lookup(leafValueTables()).matmul(leafToTree())
+                : counts.subtract(Tracer.constant(leafDepths())).greaterEqual(0).matmul(leafValues());
         if (output == EnsembleOutput.PER_TREE) {
             return perTree;
         }
@@ -109,6 +113,33 @@ final class GemmLowering {
 
     private long[] leafDepths() {
         return leaves.stream().mapToLong(LeafInfo::depth).toArray();
+    }
+
+    /** Whether every leaf holds one value, so that the leaf lookup can return it directly. */
+    private boolean singleColumnLeaves() {
+        return leaves.stream().allMatch(leaf -> leaf.values().length == 1);
+    }
+
+    /**
+     * Per leaf, the table of its condition count: the leaf's value where the count reaches its depth, 0 elsewhere.
+     * The leaf value then rides in the bootstrap's table instead of multiplying the bootstrap's output noise.
+     */
+    private long[][] leafValueTables() {
+        int maxDepth = leaves.stream().mapToInt(LeafInfo::depth).max().orElse(0);
+        long[][] tables = new long[leaves.size()][maxDepth + 1];
+        for (int l = 0; l < tables.length; l++) {
+            tables[l][leaves.get(l).depth()] = leaves.get(l).values()[0];
+        }
+        return tables;
+    }
+
+    /** 0/1: leaf l feeds the output of its tree. */
+    private long[][] leafToTree() {
+        long[][] s = new long[leaves.size()][ensemble.trees().size()];
+        for (int l = 0; l < leaves.size(); l++) {
+            s[l][leaves.get(l).tree()] = 1;
+        }
+        return s;
     }
 
     private long[][] leafValues() {
