@@ -23,6 +23,8 @@ public final class Circuit {
     private final Graph graph;
     private final CompileOptions options;
     private final CircuitParameters parameters;
+    /** Why the circuit has no parameters for encrypted execution, or null. */
+    private final CompilationException parametersProblem;
     private volatile ClientKeys keys;
     private volatile CiphertextEvaluator evaluator;
     /** Masks and noise of encryptions: one AES-CTR generator per thread, each seeded from SecureRandom. */
@@ -31,7 +33,15 @@ public final class Circuit {
     Circuit(Graph graph, CompileOptions options) {
         this.graph = graph;
         this.options = options;
-        this.parameters = chooseParameters(graph, options);
+        CircuitParameters chosen = null;
+        CompilationException problem = null;
+        try {
+            chosen = chooseParameters(graph, options);
+        } catch (CompilationException e) {
+            problem = e;
+        }
+        this.parameters = chosen;
+        this.parametersProblem = problem;
     }
 
     /**
@@ -94,7 +104,15 @@ public final class Circuit {
         }
     }
 
-    /** The parameters chosen at compile time, or null for a circuit without any encrypted value. */
+    /** Bootstraps, keyswitches, widths, predicted global p_error and sizes of this circuit. */
+    public CircuitStatistics statistics() {
+        return CircuitStatistics.of(graph, parameters);
+    }
+
+    /**
+     * The parameters chosen at compile time; null for a circuit without any encrypted value, or one that no secure
+     * parameters fit (see {@link #encryptedExecutionProblem()}).
+     */
     public CircuitParameters parameters() {
         return parameters;
     }
@@ -222,10 +240,19 @@ public final class Circuit {
     }
 
     private CircuitParameters requireParameters() {
+        if (parametersProblem != null) {
+            throw new CompilationException("This circuit evaluates and simulates, but cannot run on ciphertexts: "
+                    + parametersProblem.getMessage());
+        }
         if (parameters == null) {
             throw new UnsupportedOperationException("This circuit has no encrypted value: evaluate(...) computes it.");
         }
         return parameters;
+    }
+
+    /** Why this circuit cannot run on ciphertexts (no secure parameters fit it), or null when it can. */
+    public String encryptedExecutionProblem() {
+        return parametersProblem == null ? null : parametersProblem.getMessage();
     }
 
     List<LongTensor> arguments(long[]... args) {

@@ -47,11 +47,14 @@ class CompilerChecksTest {
 
     @Test
     void exactRoundingOfAWideValueSaysHowToRunIt() {
-        Compiler exact = Compiler.of(Map.of("x", ENCRYPTED),
-                in -> in.get("x").multiply(1 << 10).roundBitPattern(14).relu());
+        Circuit exact = Compiler.of(Map.of("x", ENCRYPTED),
+                in -> in.get("x").multiply(1 << 10).roundBitPattern(14).relu()).compile(new long[][] {{0}, {255}});
+        assertArrayEquals(new long[] {192 << 10}, exact.simulate(new long[] {192}), "it still simulates");
         CompilationException error = assertThrows(CompilationException.class,
-                () -> exact.compile(new long[][] {{0}, {255}}));
+                () -> exact.encryptRunDecrypt(new long[] {192}));
         assertTrue(error.getMessage().contains("Exactness.APPROXIMATE"), error.getMessage());
+        assertTrue(exact.encryptedExecutionProblem().contains("22 bits") || exact.encryptedExecutionProblem().contains("bits"),
+                exact.encryptedExecutionProblem());
     }
 
     @Test

@@ -117,9 +117,9 @@ class TreeModelsAccuracyTest {
             QuantizedEnsemble ensemble = c.quantizedEnsemble();
             assertEquals(3, stats.matmuls(), entry.getKey() + ": feature selection, paths, leaf values");
             assertEquals(ensemble.splitCount() + ensemble.leafCount(), stats.lookups(),
-                    entry.getKey() + ": one comparison per split and one equality per leaf");
+                    entry.getKey() + ": one comparison per split and one equality (or leaf value) per leaf");
             String printed = c.fheCircuit().format(false);
-            assertTrue(printed.contains("tlu(") && printed.contains("greater_equal[0]"), printed);
+            assertTrue(printed.contains("tlu("), printed);
             long comparisonWidth = c.fheCircuit().graph().nodes().stream()
                     .filter(n -> n.op() instanceof org.fheml.compilation.Op.Lookup)
                     .mapToInt(n -> c.fheCircuit().graph().bitWidth(n.operands().getFirst())).max().orElseThrow();

@@ -1,0 +1,44 @@
+package org.fheml.compilation;
+
+/**
+ * What a compiled circuit costs and promises: its bootstraps and keyswitches per evaluation, its widths, the
+ * failure probability of a whole evaluation, and the sizes of what the client sends and keeps.
+ *
+ * @param bootstrapCount       programmable bootstraps per evaluation (one per element of every encrypted lookup)
+ * @param keyswitchCount       keyswitches per evaluation (one before every bootstrap)
+ * @param maximumBitWidth      the widest integer of the program, clear or encrypted
+ * @param encodingBits         the width every encrypted value is encoded with
+ * @param bootstrapPrecision   the bits each bootstrap reads, 0 without bootstraps
+ * @param log2GlobalPError     log2 of the probability that an evaluation decrypts wrongly
+ * @param evaluationKeyBytes   bootstrap and keyswitch keys (Fourier form), 0 without bootstraps
+ * @param inputCiphertextBytes the encrypted arguments of one evaluation
+ */
+public record CircuitStatistics(long bootstrapCount, long keyswitchCount, int maximumBitWidth, int encodingBits,
+        int bootstrapPrecision, double log2GlobalPError, long evaluationKeyBytes, long inputCiphertextBytes) {
+
+    static CircuitStatistics of(Graph graph, CircuitParameters parameters) {
+        long encryptedInputs = graph.inputs().stream().filter(Node::isEncrypted).mapToLong(n -> n.shape().size()).sum();
+        return switch (parameters) {
+            case null -> new CircuitStatistics(0, 0, graph.maximumIntegerBitWidth(), 0, 0, Double.NEGATIVE_INFINITY,
+                    0, 0);
+            case CircuitParameters.Leveled leveled -> new CircuitStatistics(0, 0, graph.maximumIntegerBitWidth(),
+                    leveled.encodingBits(), 0, log2Repeat(leveled.log2PError(), outputElements(graph)), 0,
+                    encryptedInputs * leveled.lwe().ciphertextBytes());
+            case CircuitParameters.Bootstrapped b -> new CircuitStatistics(b.bootstrapCount(), b.bootstrapCount(),
+                    graph.maximumIntegerBitWidth(), b.encodingBits(), b.pbsPrecision(),
+                    Math.log(b.globalPError()) / Math.log(2), b.pbs().bootstrapKeyBytes() + b.pbs().keyswitchKeyBytes(),
+                    encryptedInputs * (b.pbs().glweDimension() * (long) b.pbs().polynomialSize() + 1) * Long.BYTES);
+        };
+    }
+
+    private static long outputElements(Graph graph) {
+        return graph.outputs().stream().filter(Node::isEncrypted).mapToLong(n -> n.shape().size()).sum();
+    }
+
+    /** log2 of the probability that one of {@code count} outputs fails, each with probability 2^log2p. */
+    private static double log2Repeat(double log2p, long count) {
+        double p = Math.pow(2, log2p);
+        return p == 0 ? log2p + Math.log(Math.max(1, count)) / Math.log(2)
+                : Math.log(org.fheml.tfhe.optimizer.FailureProbability.repeat(p, Math.max(1, count))) / Math.log(2);
+    }
+}
