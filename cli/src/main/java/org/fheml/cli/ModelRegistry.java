@@ -19,6 +19,14 @@ import org.fheml.models.linear.LogisticRegression;
 import org.fheml.models.linear.PoissonRegressor;
 import org.fheml.models.linear.Ridge;
 import org.fheml.models.linear.TweedieRegressor;
+import org.fheml.models.tree.DecisionTreeClassifier;
+import org.fheml.models.tree.DecisionTreeRegressor;
+import org.fheml.models.tree.GradientBoostingClassifier;
+import org.fheml.models.tree.GradientBoostingRegressor;
+import org.fheml.models.tree.RandomForestClassifier;
+import org.fheml.models.tree.RandomForestRegressor;
+import org.fheml.models.tree.TreeClassifierBase;
+import org.fheml.models.tree.TreeRegressorBase;
 
 /**
  * The models {@code fheml bench} can run, by estimator class name (case-insensitive). A new family needs one
@@ -40,7 +48,13 @@ final class ModelRegistry {
             linearRegressor(LinearSVR.class, LinearSVR::new),
             linearRegressor(PoissonRegressor.class, PoissonRegressor::new),
             linearRegressor(GammaRegressor.class, GammaRegressor::new),
-            linearRegressor(TweedieRegressor.class, TweedieRegressor::new));
+            linearRegressor(TweedieRegressor.class, TweedieRegressor::new),
+            treeClassifier(DecisionTreeClassifier.class, DecisionTreeClassifier::new),
+            treeClassifier(RandomForestClassifier.class, RandomForestClassifier::new),
+            treeClassifier(GradientBoostingClassifier.class, GradientBoostingClassifier::new),
+            treeRegressor(DecisionTreeRegressor.class, DecisionTreeRegressor::new),
+            treeRegressor(RandomForestRegressor.class, RandomForestRegressor::new),
+            treeRegressor(GradientBoostingRegressor.class, GradientBoostingRegressor::new));
 
     /** The model names, for picocli's completion candidates and the {@code --model} help. */
     static final class Names implements Iterable<String> {
@@ -78,6 +92,20 @@ final class ModelRegistry {
         return new Entry(type.getSimpleName(), Task.CLASSIFICATION, nBits -> {
             M model = factory.get().setNBits(nBits);
             return new BenchModel.OfClassifier(model, model::floatPredict, model::compile);
+        });
+    }
+
+    private static <M extends TreeClassifierBase<M>> Entry treeClassifier(Class<M> type, Supplier<M> factory) {
+        return new Entry(type.getSimpleName(), Task.CLASSIFICATION, nBits -> {
+            M model = factory.get().setNBits(nBits);
+            return new BenchModel.OfClassifier(model, model::floatPredict, model::compile);
+        });
+    }
+
+    private static <M extends TreeRegressorBase<M>> Entry treeRegressor(Class<M> type, Supplier<M> factory) {
+        return new Entry(type.getSimpleName(), Task.REGRESSION, nBits -> {
+            M model = factory.get().setNBits(nBits);
+            return new BenchModel.OfRegressor(model, model::floatPredict, model::compile);
         });
     }
 

@@ -84,6 +84,16 @@ class AccuracyCommandTest {
     }
 
     @Test
+    void aTreeModelReportsItsBootstrapsAndAgreesInSimulation() throws IOException {
+        JsonNode row = json("bench", "accuracy", "--model", "DecisionTreeClassifier", "--dataset", "breast-cancer",
+                "--bits", "6", "--fhe-rows", "0", "--json").get("rows").get(0);
+        assertTrue(row.get("pbsCount").asLong() > 10, row.toString());
+        assertEquals(1.0, row.get("simulateAgreement").asDouble(), row.toString());
+        assertTrue(row.get("disableScore").asDouble() > 0.85, row.toString());
+        assertTrue(row.get("executeScore").isNull(), "--fhe-rows 0 measures no EXECUTE");
+    }
+
+    @Test
     void aRegressorOnDiabetesIsScoredByRSquared() throws IOException {
         JsonNode rows = json("bench", "accuracy", "--model", "Ridge", "--dataset", "diabetes", "--bits", "3,8",
                 "--fhe-rows", "2", "--json").get("rows");

@@ -9,12 +9,15 @@ import org.junit.jupiter.api.Test;
 class ModelRegistryTest {
 
     @Test
-    void everyLinearEstimatorIsRegisteredUnderItsClassNameWithItsTask() {
+    void everyEstimatorIsRegisteredUnderItsClassNameWithItsTask() {
         assertEquals(List.of("LogisticRegression", "LinearSVC", "LinearRegression", "Ridge", "Lasso", "ElasticNet",
-                "LinearSVR", "PoissonRegressor", "GammaRegressor", "TweedieRegressor"),
+                "LinearSVR", "PoissonRegressor", "GammaRegressor", "TweedieRegressor", "DecisionTreeClassifier",
+                "RandomForestClassifier", "GradientBoostingClassifier", "DecisionTreeRegressor",
+                "RandomForestRegressor", "GradientBoostingRegressor"),
                 ModelRegistry.all().stream().map(ModelRegistry.Entry::name).toList());
-        assertEquals("LogisticRegression, LinearSVC", ModelRegistry.names(Task.CLASSIFICATION));
-        assertTrue(ModelRegistry.all().stream().filter(e -> e.task() == Task.REGRESSION).count() == 8);
+        assertEquals("LogisticRegression, LinearSVC, DecisionTreeClassifier, RandomForestClassifier, "
+                + "GradientBoostingClassifier", ModelRegistry.names(Task.CLASSIFICATION));
+        assertTrue(ModelRegistry.all().stream().filter(e -> e.task() == Task.REGRESSION).count() == 11);
     }
 
     @Test
