@@ -1,0 +1,28 @@
+package org.fheml.tfhe.serialization;
+
+/** What a serialized artifact holds; its tag is written after the header. */
+public enum ArtifactType {
+    LWE_CIPHERTEXT_LIST(1),
+    SEEDED_LWE_CIPHERTEXT_LIST(2),
+    LWE_SECRET_KEY(3);
+
+    private final int tag;
+
+    ArtifactType(int tag) {
+        this.tag = tag;
+    }
+
+    int tag() {
+        return tag;
+    }
+
+    static ArtifactType ofTag(int tag) {
+        for (ArtifactType type : values()) {
+            if (type.tag == tag) {
+                return type;
+            }
+        }
+        throw new ArtifactException("Unknown artifact type " + tag + ": the file was written by a newer fheml, or "
+                + "is damaged.");
+    }
+}
