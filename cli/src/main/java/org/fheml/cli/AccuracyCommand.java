@@ -7,11 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import org.fheml.core.datasets.ClassificationDataset;
 import org.fheml.core.datasets.Dataset;
-import org.fheml.core.datasets.RegressionDataset;
 import org.fheml.core.datasets.Split;
-import org.fheml.core.datasets.TrainTestSplit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -128,10 +125,7 @@ final class AccuracyCommand implements Callable<Integer> {
     }
 
     private Split<? extends Dataset> split(Dataset data) {
-        return switch (data) {
-            case ClassificationDataset d -> TrainTestSplit.stratified(d, testFraction, seed);
-            case RegressionDataset d -> TrainTestSplit.shuffled(d, testFraction, seed);
-        };
+        return DatasetSplits.split(data, testFraction, seed);
     }
 
     private Progress progress(int steps) {

@@ -34,9 +34,13 @@ import org.fheml.models.tree.TreeRegressorBase;
  */
 final class ModelRegistry {
 
-    /** One benchmarkable model: its name, its task, and a factory of fresh instances at a given n_bits. */
-    record Entry(String name, Task task, IntFunction<BenchModel> atNBits) {
+    /** One benchmarkable model: its name, its task, its default n_bits, and a factory of fresh instances. */
+    record Entry(String name, Task task, int defaultNBits, IntFunction<BenchModel> atNBits) {
     }
+
+    /** Concrete ML's defaults: 8 bits for linear models, 6 for trees. */
+    private static final int LINEAR_N_BITS = 8;
+    private static final int TREE_N_BITS = 6;
 
     private static final List<Entry> MODELS = List.of(
             linearClassifier(LogisticRegression.class, LogisticRegression::new),
@@ -89,28 +93,28 @@ final class ModelRegistry {
     }
 
     private static <M extends LinearClassifierBase<M>> Entry linearClassifier(Class<M> type, Supplier<M> factory) {
-        return new Entry(type.getSimpleName(), Task.CLASSIFICATION, nBits -> {
+        return new Entry(type.getSimpleName(), Task.CLASSIFICATION, LINEAR_N_BITS, nBits -> {
             M model = factory.get().setNBits(nBits);
             return new BenchModel.OfClassifier(model, model::floatPredict, model::compile);
         });
     }
 
     private static <M extends TreeClassifierBase<M>> Entry treeClassifier(Class<M> type, Supplier<M> factory) {
-        return new Entry(type.getSimpleName(), Task.CLASSIFICATION, nBits -> {
+        return new Entry(type.getSimpleName(), Task.CLASSIFICATION, TREE_N_BITS, nBits -> {
             M model = factory.get().setNBits(nBits);
             return new BenchModel.OfClassifier(model, model::floatPredict, model::compile);
         });
     }
 
     private static <M extends TreeRegressorBase<M>> Entry treeRegressor(Class<M> type, Supplier<M> factory) {
-        return new Entry(type.getSimpleName(), Task.REGRESSION, nBits -> {
+        return new Entry(type.getSimpleName(), Task.REGRESSION, TREE_N_BITS, nBits -> {
             M model = factory.get().setNBits(nBits);
             return new BenchModel.OfRegressor(model, model::floatPredict, model::compile);
         });
     }
 
     private static <M extends LinearRegressorBase<M>> Entry linearRegressor(Class<M> type, Supplier<M> factory) {
-        return new Entry(type.getSimpleName(), Task.REGRESSION, nBits -> {
+        return new Entry(type.getSimpleName(), Task.REGRESSION, LINEAR_N_BITS, nBits -> {
             M model = factory.get().setNBits(nBits);
             return new BenchModel.OfRegressor(model, model::floatPredict, model::compile);
         });

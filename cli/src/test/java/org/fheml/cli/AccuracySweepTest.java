@@ -55,7 +55,7 @@ class AccuracySweepTest {
     @Test
     void anUnavailableExecuteIsReportedAsNotMeasuredAndTheSweepGoesOn() {
         Split<ClassificationDataset> split = TrainTestSplit.stratified(Datasets.iris(), 0.2, 42);
-        ModelRegistry.Entry entry = new ModelRegistry.Entry("LogisticRegression", Task.CLASSIFICATION,
+        ModelRegistry.Entry entry = new ModelRegistry.Entry("LogisticRegression", Task.CLASSIFICATION, 8,
                 AccuracySweepTest::withoutExecute);
         List<AccuracyRow> rows = new AccuracySweep(entry, split.train(), split.test(), 5)
                 .run(List.of(3, 5), Progress.silent());

@@ -47,6 +47,22 @@ class CommandLineTest {
         assertTrue(run.out().contains("keygen") && run.out().contains("128-bit security"), run.out());
     }
 
+    @Test
+    void demoRunsATreeModelEncryptedWithBootstraps() {
+        Run run = run("demo", "--model", "DecisionTreeClassifier", "--n-bits", "3", "--fhe-rows", "2");
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        assertTrue(run.out().contains("bootstraps per row") && run.out().contains("MiB (bootstrap and keyswitch keys"),
+                run.out());
+        assertTrue(run.out().contains("equal to DISABLE on 2 of 2 rows (encrypted end to end)"), run.out());
+    }
+
+    @Test
+    void demoRefusesAnUnknownModel() {
+        Run run = run("demo", "--model", "Perceptron");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("Unknown model"), run.err());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"demo", "params", "bench"})
     void everySubcommandHasHelp(String subcommand) {
