@@ -131,10 +131,22 @@ public final class Circuit {
     }
 
     /**
-     * The circuit evaluated on plain integers through the same lowering that encrypted execution uses. Without
-     * bootstraps it equals {@link #evaluate}.
+     * The circuit evaluated on plain integers through the same lowering that encrypted execution uses, without
+     * bootstrap failures: it equals {@link #evaluate} whenever the lowering is exact, and shows what approximate
+     * rounding does otherwise. A circuit without parameters (no encrypted value, or none that fit) is evaluated.
      */
     public long[] simulate(long[]... args) {
+        return simulate(null, args);
+    }
+
+    /**
+     * The same, with every bootstrap off by one message with the failure probability of the circuit's parameters,
+     * drawn from {@code errors}: what encrypted execution gives when its noise is unlucky.
+     */
+    public long[] simulate(java.util.random.RandomGenerator errors, long[]... args) {
+        if (parameters instanceof CircuitParameters.Bootstrapped bootstrapped) {
+            return flatten(new CircuitSimulator(graph, bootstrapped).run(arguments(args), errors));
+        }
         return evaluate(args);
     }
 

@@ -7,9 +7,10 @@ import java.util.function.LongUnaryOperator;
  * ciphertext of {@code source}: the lookup's own input, or, when that input is an approximate rounding of l bits,
  * the rounding's input, whose l low bits the bootstrap's own rounding then absorbs. The value y of the source is
  * shifted to y − lowest (lowest a multiple of step = 2^l), so that index = round((y − lowest) / step) is below
- * 2^inputBits; the table's entry for index i holds g(lowest + i·step) in the circuit's encoding.
+ * 2^inputBits (highestIndex at most); the table's entry for index i holds g(lowest + i·step) in the circuit's
+ * encoding.
  */
-record LookupLowering(Node node, Node source, long lowest, int lowBits, int inputBits) {
+record LookupLowering(Node node, Node source, long lowest, int lowBits, long highestIndex) {
 
     /** The lowering of an encrypted lookup node, from the bounds of what it reads. */
     static LookupLowering of(Graph graph, Node node) {
@@ -20,10 +21,15 @@ record LookupLowering(Node node, Node source, long lowest, int lowBits, int inpu
             Bounds bounds = graph.bounds(source);
             long lowest = Math.floorDiv(bounds.min(), 1L << round.lsbs()) << round.lsbs();
             long highestIndex = (BitPatterns.round(bounds.max(), round.lsbs()) - lowest) >> round.lsbs();
-            return new LookupLowering(node, source, lowest, round.lsbs(), bitsOf(highestIndex));
+            return new LookupLowering(node, source, lowest, round.lsbs(), highestIndex);
         }
         Bounds bounds = graph.bounds(input);
-        return new LookupLowering(node, input, bounds.min(), 0, bitsOf(bounds.max() - bounds.min()));
+        return new LookupLowering(node, input, bounds.min(), 0, bounds.max() - bounds.min());
+    }
+
+    /** The bits an index needs: every index is below 2^inputBits. */
+    int inputBits() {
+        return bitsOf(highestIndex);
     }
 
     private static int bitsOf(long highest) {
@@ -67,12 +73,12 @@ record LookupLowering(Node node, Node source, long lowest, int lowBits, int inpu
     /**
      * The table of one element, as messages of {@code precision} bits: message m stands for index
      * round(m / 2^spacing), whose value is g(lowest + index·step), encoded with the circuit's encoding; messages
-     * past the last index repeat its value.
+     * past the highest index the input can take repeat its value.
      */
     long[] torusTable(int element, int precision, CircuitEncoding encoding) {
         LongUnaryOperator g = function(element);
         int spacing = Math.max(0, -scaleLog(encoding.bits(), precision));
-        long lastIndex = (1L << inputBits) - 1;
+        long lastIndex = highestIndex;
         long[] table = new long[1 << precision];
         for (int m = 0; m < table.length; m++) {
             long index = spacing == 0 ? m : (m + (1L << (spacing - 1))) >> spacing;

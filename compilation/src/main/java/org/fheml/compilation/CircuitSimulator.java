@@ -1,0 +1,75 @@
+package org.fheml.compilation;
+
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+
+/**
+ * Evaluates a circuit on plain integers through the lowering that encrypted execution uses: every lookup computes
+ * the message its bootstrap would read (shift, scale, the bootstrap's own rounding of absorbed low bits) and reads
+ * the same table, negacyclic wrap-around included. With a random source, each bootstrap is off by one message with
+ * the failure probability of the circuit's parameters, as Concrete's graph-level simulation does.
+ */
+final class CircuitSimulator {
+
+    private final Graph graph;
+    private final CircuitParameters.Bootstrapped parameters;
+    private final CircuitEncoding encoding;
+    private final Set<Node> absorbed;
+
+    CircuitSimulator(Graph graph, CircuitParameters.Bootstrapped parameters) {
+        this.graph = graph;
+        this.parameters = parameters;
+        this.encoding = new CircuitEncoding(parameters.encodingBits());
+        this.absorbed = CiphertextEvaluator.absorbedRoundings(graph);
+    }
+
+    /** The outputs; {@code errors} draws bootstrap failures, or null for none. */
+    List<LongTensor> run(List<LongTensor> arguments, RandomGenerator errors) {
+        Map<Node, LongTensor> values = new IdentityHashMap<>();
+        for (int i = 0; i < arguments.size(); i++) {
+            values.put(graph.inputs().get(i), arguments.get(i));
+        }
+        for (Node node : graph.nodes()) {
+            if (values.containsKey(node) || absorbed.contains(node)) {
+                continue;
+            }
+            values.put(node, LookupLowering.isLookup(node)
+                    ? lookup(node, values, errors)
+                    : GraphEvaluator.apply(node, node.operands().stream().map(values::get).toList()));
+        }
+        return graph.outputs().stream().map(values::get).toList();
+    }
+
+    private LongTensor lookup(Node node, Map<Node, LongTensor> values, RandomGenerator errors) {
+        LookupLowering lowering = LookupLowering.of(graph, node);
+        LongTensor source = values.get(lowering.source());
+        int precision = parameters.pbsPrecision();
+        int scaleLog = lowering.scaleLog(encoding.bits(), precision);
+        long messages = 1L << precision;
+        double pError = parameters.pbs().pError();
+        long[] out = new long[source.size()];
+        long[] shared = lowering.sharedTable() ? lowering.torusTable(0, precision, encoding) : null;
+        for (int e = 0; e < out.length; e++) {
+            long u = source.get(e) - lowering.lowest();
+            long message = scaleLog >= 0
+                    ? roundedShift(u, lowering.lowBits())
+                    : roundedShift(u, encoding.bits() - precision);
+            if (errors != null && errors.nextDouble() < pError) {
+                message += errors.nextBoolean() ? 1 : -1;
+            }
+            long[] table = shared != null ? shared : lowering.torusTable(e, precision, encoding);
+            long wrapped = Math.floorMod(message, 2 * messages);
+            long torus = wrapped < messages ? table[(int) wrapped] : -table[(int) (wrapped - messages)];
+            out[e] = encoding.decode(torus);
+        }
+        return LongTensor.of(node.shape(), out);
+    }
+
+    /** round(value / 2^bits), ties upwards, as a bootstrap rounds a phase to its nearest message. */
+    private static long roundedShift(long value, int bits) {
+        return bits == 0 ? value : (value + (1L << (bits - 1))) >> bits;
+    }
+}
