@@ -113,8 +113,8 @@ final class CiphertextEvaluator {
             case Op.Concatenate concatenate -> concatenate(shape, in, concatenate.axis());
             case Op.Lookup lookup -> lookup(node, values);
             case Op.Apply apply -> lookup(node, values);
-            case Op.RoundBitPattern round -> lookup(node, values);
-            case Op.TruncateBitPattern truncate -> lookup(node, values);
+            case Op.RoundBitPattern round -> extract(BitExtraction.of(graph, node), (EncryptedTensor) in.getFirst());
+            case Op.TruncateBitPattern truncate -> extract(BitExtraction.of(graph, node), (EncryptedTensor) in.getFirst());
         };
     }
 
@@ -135,6 +135,51 @@ final class CiphertextEvaluator {
         EncryptedTensor out = empty(node.shape());
         bootstraps.bootstrap(shifted, out.ciphertexts(), tables.computeIfAbsent(node, n -> tablesOf(lowering, size)));
         return out;
+    }
+
+    /** The exact rounding or truncation of every element, one sign bootstrap per low bit (see BitExtraction). */
+    private EncryptedTensor extract(BitExtraction extraction, EncryptedTensor input) {
+        int size = input.shape().size();
+        EncryptedTensor t = empty(input.shape());
+        for (int e = 0; e < size; e++) {
+            LweCiphertext target = t.ciphertexts().get(e);
+            input.ciphertexts().get(e).copyTo(target);
+            LweLinearAlgebra.addPlaintext(target, encoding.encode(extraction.offset()));
+        }
+        LweCiphertextList shifted = new LweCiphertextList(dimension, size);
+        LweCiphertextList bits = new LweCiphertextList(dimension, size);
+        for (int bit = 0; bit < extraction.lowBits(); bit++) {
+            long scale = 1L << (encoding.bits() - bit);
+            for (int e = 0; e < size; e++) {
+                LweLinearAlgebra.multiply(t.ciphertexts().get(e), scale, shifted.get(e));
+                LweLinearAlgebra.addPlaintext(shifted.get(e), 1L << 62);
+            }
+            LookupTable table = signTable(bit);
+            LookupTable[] luts = new LookupTable[size];
+            java.util.Arrays.fill(luts, table);
+            bootstraps.bootstrap(shifted, bits, luts);
+            long halfStep = BitExtraction.halfStep(bit, encoding);
+            for (int e = 0; e < size; e++) {
+                LweLinearAlgebra.addPlaintext(bits.get(e), halfStep);
+                LweLinearAlgebra.subtract(t.ciphertexts().get(e), bits.get(e), t.ciphertexts().get(e));
+            }
+        }
+        for (int e = 0; e < size; e++) {
+            LweLinearAlgebra.addPlaintext(t.ciphertexts().get(e), encoding.encode(extraction.lowest()));
+        }
+        return t;
+    }
+
+    private final Map<Integer, LookupTable> signTables = new ConcurrentHashMap<>();
+
+    /** Bit j's table: every entry −2^(j−1)·Δ, so that a set top bit comes out as +2^(j−1)·Δ. */
+    private LookupTable signTable(int bit) {
+        return signTables.computeIfAbsent(bit, j -> {
+            long[] values = new long[1 << bootstrapped.pbsPrecision()];
+            java.util.Arrays.fill(values, BitExtraction.tableValue(j, encoding));
+            return LookupTables.fromTorusValues(new org.fheml.tfhe.params.PolynomialSize(bootstrapped.pbs().polynomialSize()),
+                    new Encoding(bootstrapped.pbsPrecision()), values);
+        });
     }
 
     private LookupTable[] tablesOf(LookupLowering lowering, int size) {

@@ -57,9 +57,11 @@ public final class Circuit {
         int bits = Math.max(1, graph.maximumEncryptedBitWidth());
         java.util.Set<Node> absorbed = CiphertextEvaluator.absorbedRoundings(graph);
         List<LookupLowering> lookups = graph.nodes().stream().filter(LookupLowering::isLookup)
-                .filter(n -> !absorbed.contains(n)).map(n -> LookupLowering.of(graph, n)).toList();
+                .map(n -> LookupLowering.of(graph, n)).toList();
+        List<BitExtraction> extractions = graph.nodes().stream().filter(BitExtraction::isExtraction)
+                .filter(n -> !absorbed.contains(n)).map(n -> BitExtraction.of(graph, n)).toList();
         double pError = options.pErrorPerBootstrap();
-        if (lookups.isEmpty()) {
+        if (lookups.isEmpty() && extractions.isEmpty()) {
             if (options.globalPError() != null) {
                 pError = Math.min(pError, options.globalPError());
             }
@@ -67,22 +69,23 @@ public final class Circuit {
             return new CircuitParameters.Leveled(bits,
                     ParameterOptimizer.optimize(new LeveledQuery(bits, norm2, pError, options.security())));
         }
-        int precision = lookups.stream().mapToInt(LookupLowering::inputBits).max().orElseThrow();
+        int precision = Math.max(1, lookups.stream().mapToInt(LookupLowering::inputBits).max().orElse(1));
         for (LookupLowering lookup : lookups) {
             if (lookup.inputBits() > RangeAnalysis.MAX_LOOKUP_BITS) {
                 throw new CompilationException("%" + graph.position(lookup.node()) + " = "
-                        + GraphPrinter.expression(graph, lookup.node()) + " runs as a lookup over "
-                        + lookup.inputBits() + " bits, more than the " + RangeAnalysis.MAX_LOOKUP_BITS + " a bootstrap "
-                        + "reads: lower n_bits, or round with Exactness.APPROXIMATE right before the lookup (exact "
-                        + "rounding is lowered as a lookup over the full input width for now).");
+                        + GraphPrinter.expression(graph, lookup.node()) + " reads " + lookup.inputBits()
+                        + " bits, more than the " + RangeAnalysis.MAX_LOOKUP_BITS + " a bootstrap reads: lower n_bits, "
+                        + "or round the input first with roundBitPattern.");
             }
         }
         java.util.List<Node> decisions = new java.util.ArrayList<>(lookups.stream().map(LookupLowering::source).toList());
+        extractions.forEach(extraction -> decisions.add(extraction.source()));
         graph.outputs().stream().filter(Node::isEncrypted).forEach(decisions::add);
         long bootstrapNorm2 = NoiseGrowth.maximum(NoiseGrowth.analyse(graph, false), decisions);
         double scale = Math.pow(2, bits - precision);
         double norm2 = Math.max(1, Math.sqrt((double) bootstrapNorm2) * scale);
-        long count = lookups.stream().mapToLong(l -> l.node().shape().size()).sum();
+        long count = lookups.stream().mapToLong(l -> l.node().shape().size()).sum()
+                + extractions.stream().mapToLong(e -> (long) e.lowBits() * e.node().shape().size()).sum();
         if (options.globalPError() != null) {
             pError = Math.min(pError, org.fheml.tfhe.optimizer.FailureProbability.perEvent(options.globalPError(), count));
         }

@@ -36,9 +36,13 @@ final class CircuitSimulator {
             if (values.containsKey(node) || absorbed.contains(node)) {
                 continue;
             }
-            values.put(node, LookupLowering.isLookup(node)
-                    ? lookup(node, values, errors)
-                    : GraphEvaluator.apply(node, node.operands().stream().map(values::get).toList()));
+            if (LookupLowering.isLookup(node)) {
+                values.put(node, lookup(node, values, errors));
+            } else if (BitExtraction.isExtraction(node)) {
+                values.put(node, extract(BitExtraction.of(graph, node), values.get(node.operands().getFirst()), errors));
+            } else {
+                values.put(node, GraphEvaluator.apply(node, node.operands().stream().map(values::get).toList()));
+            }
         }
         return graph.outputs().stream().map(values::get).toList();
     }
@@ -66,6 +70,20 @@ final class CircuitSimulator {
             out[e] = encoding.decode(torus);
         }
         return LongTensor.of(node.shape(), out);
+    }
+
+    /** Exact rounding or truncation; with errors, each bit's bootstrap fails with the parameters' p_error. */
+    private LongTensor extract(BitExtraction extraction, LongTensor source, RandomGenerator errors) {
+        double pError = parameters.pbs().pError();
+        return source.map(y -> {
+            long flips = 0;
+            for (int bit = 0; errors != null && bit < extraction.lowBits(); bit++) {
+                if (errors.nextDouble() < pError) {
+                    flips |= 1L << bit;
+                }
+            }
+            return extraction.apply(y, flips);
+        });
     }
 
     /** round(value / 2^bits), ties upwards, as a bootstrap rounds a phase to its nearest message. */

@@ -3,9 +3,10 @@ package org.fheml.compilation;
 import java.util.function.LongUnaryOperator;
 
 /**
- * How one encrypted lookup (a table, a function, a rounding or a truncation) runs as a bootstrap. It reads the
- * ciphertext of {@code source}: the lookup's own input, or, when that input is an approximate rounding of l bits,
- * the rounding's input, whose l low bits the bootstrap's own rounding then absorbs. The value y of the source is
+ * How one encrypted lookup (a table or a function) runs as a bootstrap. It reads the ciphertext of
+ * {@code source}: the lookup's own input (whose l low bits are zero when it is an exact rounding or a truncation of
+ * l bits), or, when that input is an approximate rounding of l bits, the rounding's input, whose l low bits the
+ * bootstrap's own rounding then absorbs. The value y of the source is
  * shifted to y − lowest (lowest a multiple of step = 2^l), so that index = round((y − lowest) / step) is below
  * 2^inputBits (highestIndex at most); the table's entry for index i holds g(lowest + i·step) in the circuit's
  * encoding.
@@ -15,16 +16,16 @@ record LookupLowering(Node node, Node source, long lowest, int lowBits, long hig
     /** The lowering of an encrypted lookup node, from the bounds of what it reads. */
     static LookupLowering of(Graph graph, Node node) {
         Node input = node.operands().getFirst();
-        if (!(node.op() instanceof Op.RoundBitPattern) && !(node.op() instanceof Op.TruncateBitPattern)
-                && input.op() instanceof Op.RoundBitPattern round && round.exactness() == Exactness.APPROXIMATE) {
+        if (input.op() instanceof Op.RoundBitPattern round && round.exactness() == Exactness.APPROXIMATE) {
             Node source = input.operands().getFirst();
             Bounds bounds = graph.bounds(source);
             long lowest = Math.floorDiv(bounds.min(), 1L << round.lsbs()) << round.lsbs();
             long highestIndex = (BitPatterns.round(bounds.max(), round.lsbs()) - lowest) >> round.lsbs();
             return new LookupLowering(node, source, lowest, round.lsbs(), highestIndex);
         }
+        int lowBits = RangeAnalysis.removedLowBits(input);
         Bounds bounds = graph.bounds(input);
-        return new LookupLowering(node, input, bounds.min(), 0, bounds.max() - bounds.min());
+        return new LookupLowering(node, input, bounds.min(), lowBits, (bounds.max() - bounds.min()) >> lowBits);
     }
 
     /** The bits an index needs: every index is below 2^inputBits. */
@@ -36,9 +37,9 @@ record LookupLowering(Node node, Node source, long lowest, int lowBits, long hig
         return Math.max(1, 64 - Long.numberOfLeadingZeros(highest));
     }
 
+    /** A table lookup or function on an encrypted value (roundings and truncations are {@link BitExtraction}s). */
     static boolean isLookup(Node node) {
-        return node.isEncrypted() && (node.op() instanceof Op.Lookup || node.op() instanceof Op.Apply
-                || node.op() instanceof Op.RoundBitPattern || node.op() instanceof Op.TruncateBitPattern);
+        return node.isEncrypted() && (node.op() instanceof Op.Lookup || node.op() instanceof Op.Apply);
     }
 
     /** Whether the lookup absorbs an approximate rounding instead of reading its result. */
@@ -51,8 +52,6 @@ record LookupLowering(Node node, Node source, long lowest, int lowBits, long hig
         return switch (node.op()) {
             case Op.Lookup lookup -> v -> lookup.table().apply(element, v);
             case Op.Apply apply -> apply.function();
-            case Op.RoundBitPattern round -> v -> BitPatterns.round(v, round.lsbs());
-            case Op.TruncateBitPattern truncate -> v -> BitPatterns.truncate(v, truncate.lsbs());
             default -> throw new IllegalStateException("Not a lookup: " + node.op());
         };
     }

@@ -69,9 +69,14 @@ final class NoiseGrowth {
                     .toList(), concatenate.axis());
             case Op.Lookup lookup -> LongTensor.of(node.shape(), filled(node.shape().size(), fresh ? 0 : 1));
             case Op.Apply apply -> LongTensor.of(node.shape(), filled(node.shape().size(), fresh ? 0 : 1));
-            case Op.RoundBitPattern round -> LongTensor.of(node.shape(), filled(node.shape().size(), fresh ? 0 : 1));
-            case Op.TruncateBitPattern truncate -> LongTensor.of(node.shape(), filled(node.shape().size(), fresh ? 0 : 1));
+            case Op.RoundBitPattern round -> extracted(norms.get(in.getFirst()), round.lsbs(), fresh);
+            case Op.TruncateBitPattern truncate -> extracted(norms.get(in.getFirst()), truncate.lsbs(), fresh);
         };
+    }
+
+    /** A bit extraction subtracts one bootstrap output per bit from its input. */
+    private static LongTensor extracted(LongTensor source, int bits, boolean fresh) {
+        return fresh ? source : source.map(v -> v + bits);
     }
 
     private static long[] filled(int size, long value) {

@@ -46,15 +46,24 @@ class CompilerChecksTest {
     }
 
     @Test
-    void exactRoundingOfAWideValueSaysHowToRunIt() {
+    void exactRoundingRunsByExtractingTheLowBits() {
         Circuit exact = Compiler.of(Map.of("x", ENCRYPTED),
-                in -> in.get("x").multiply(1 << 10).roundBitPattern(14).relu()).compile(new long[][] {{0}, {255}});
-        assertArrayEquals(new long[] {192 << 10}, exact.simulate(new long[] {192}), "it still simulates");
-        CompilationException error = assertThrows(CompilationException.class,
-                () -> exact.encryptRunDecrypt(new long[] {192}));
-        assertTrue(error.getMessage().contains("Exactness.APPROXIMATE"), error.getMessage());
-        assertTrue(exact.encryptedExecutionProblem().contains("22 bits") || exact.encryptedExecutionProblem().contains("bits"),
-                exact.encryptedExecutionProblem());
+                in -> in.get("x").add(3).multiply(5).roundBitPattern(3).relu()).compile(new long[][] {{-8}, {7}});
+        CircuitStatistics statistics = exact.statistics();
+        assertEquals(3 + 1, statistics.bootstrapCount(), "three bits extracted, one lookup");
+        for (long x = -8; x <= 7; x++) {
+            assertArrayEquals(exact.evaluate(new long[] {x}), exact.encryptRunDecrypt(new long[] {x}), "x = " + x);
+        }
+    }
+
+    @Test
+    void truncationRunsExactlyToo() {
+        Circuit truncated = Compiler.of(Map.of("x", ENCRYPTED), in -> in.get("x").multiply(3).truncateBitPattern(2))
+                .compile(new long[][] {{-5}, {6}});
+        for (long x = -5; x <= 6; x++) {
+            assertArrayEquals(truncated.evaluate(new long[] {x}), truncated.encryptRunDecrypt(new long[] {x}),
+                    "x = " + x);
+        }
     }
 
     @Test
