@@ -1,13 +1,13 @@
 package org.fheml.models.linear;
 
-import org.fheml.compilation.Circuit;
-import org.fheml.compilation.CompileOptions;
 import org.fheml.core.ClassLabels;
 import org.fheml.core.Classifier;
 import org.fheml.core.FheMode;
 import org.fheml.core.InputValidation;
 import org.fheml.core.InvalidInputException;
 import org.fheml.core.NotFittedException;
+import org.fheml.models.FheEstimator;
+import org.fheml.models.QuantizedModel;
 import org.fheml.quantization.NBits;
 
 /**
@@ -17,9 +17,15 @@ import org.fheml.quantization.NBits;
  *
  * @param <S> the concrete estimator, returned by the fluent setters and {@code fit}
  */
-public abstract class LinearClassifierBase<S extends LinearClassifierBase<S>> implements Classifier {
+public abstract class LinearClassifierBase<S extends LinearClassifierBase<S>>
+        extends FheEstimator implements Classifier {
 
     private final LinearEstimatorState state = new LinearEstimatorState(getClass().getSimpleName());
+
+    @Override
+    protected QuantizedModel quantizedModel() {
+        return state;
+    }
     private int[] classes;
 
     /**
@@ -106,26 +112,6 @@ public abstract class LinearClassifierBase<S extends LinearClassifierBase<S>> im
         return classes.clone();
     }
 
-    public Circuit compile(double[][] X) {
-        return compile(X, CompileOptions.defaults());
-    }
-
-    public Circuit compile(double[][] X, CompileOptions options) {
-        return state.compile(X, options);
-    }
-
-    public Circuit fheCircuit() {
-        return state.circuit();
-    }
-
-    public long[][] quantizeInput(double[][] X) {
-        return state.quantizeInput(X);
-    }
-
-    public double[][] dequantizeOutput(long[][] q) {
-        return state.dequantizeOutput(q);
-    }
-
     public FloatLinearModel floatModel() {
         return state.floatModel();
     }
@@ -133,10 +119,5 @@ public abstract class LinearClassifierBase<S extends LinearClassifierBase<S>> im
     @Override
     public boolean isFitted() {
         return state.isFitted() && classes != null;
-    }
-
-    @Override
-    public int featureCount() {
-        return state.featureCount();
     }
 }

@@ -5,10 +5,11 @@ import org.fheml.compilation.CompileOptions;
 import org.fheml.core.FheMode;
 import org.fheml.core.InputValidation;
 import org.fheml.core.NotFittedException;
+import org.fheml.models.QuantizedModel;
 import org.fheml.quantization.NBits;
 
 /** What every linear estimator holds after fit: its width settings, float model and quantized circuit. */
-final class LinearEstimatorState {
+final class LinearEstimatorState implements QuantizedModel {
 
     private final String estimator;
     private NBits nBits = NBits.of(8);
@@ -37,11 +38,13 @@ final class LinearEstimatorState {
         this.featureCount = X[0].length;
     }
 
-    boolean isFitted() {
+    @Override
+    public boolean isFitted() {
         return quantized != null;
     }
 
-    int featureCount() {
+    @Override
+    public int featureCount() {
         requireFitted("featureCount");
         return featureCount;
     }
@@ -67,22 +70,26 @@ final class LinearEstimatorState {
         return floatModel.decisionFunction(X);
     }
 
-    Circuit compile(double[][] X, CompileOptions options) {
+    @Override
+    public Circuit compile(double[][] X, CompileOptions options) {
         check(X, "compile");
         return quantized.compile(X, options);
     }
 
-    Circuit circuit() {
+    @Override
+    public Circuit circuit() {
         requireFitted("fheCircuit");
         return quantized.circuit(estimator);
     }
 
-    long[][] quantizeInput(double[][] X) {
+    @Override
+    public long[][] quantizeInput(double[][] X) {
         check(X, "quantizeInput");
         return quantized.quantizeInput(X);
     }
 
-    double[][] dequantizeOutput(long[][] q) {
+    @Override
+    public double[][] dequantizeOutput(long[][] q) {
         requireFitted("dequantizeOutput");
         return quantized.dequantizeOutput(q);
     }

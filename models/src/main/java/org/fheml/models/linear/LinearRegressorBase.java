@@ -1,10 +1,10 @@
 package org.fheml.models.linear;
 
-import org.fheml.compilation.Circuit;
-import org.fheml.compilation.CompileOptions;
 import org.fheml.core.FheMode;
 import org.fheml.core.InputValidation;
 import org.fheml.core.Regressor;
+import org.fheml.models.FheEstimator;
+import org.fheml.models.QuantizedModel;
 import org.fheml.quantization.NBits;
 
 /**
@@ -13,9 +13,15 @@ import org.fheml.quantization.NBits;
  *
  * @param <S> the concrete estimator, returned by the fluent setters and {@code fit}
  */
-public abstract class LinearRegressorBase<S extends LinearRegressorBase<S>> implements Regressor {
+public abstract class LinearRegressorBase<S extends LinearRegressorBase<S>>
+        extends FheEstimator implements Regressor {
 
     private final LinearEstimatorState state = new LinearEstimatorState(getClass().getSimpleName());
+
+    @Override
+    protected QuantizedModel quantizedModel() {
+        return state;
+    }
 
     /** Trains the float model on validated data. */
     protected abstract FloatLinearModel train(double[][] X, double[] y);
@@ -75,38 +81,7 @@ public abstract class LinearRegressorBase<S extends LinearRegressorBase<S>> impl
         return out;
     }
 
-    /** Compiles the quantized model on representative data X, with the default options. */
-    public Circuit compile(double[][] X) {
-        return compile(X, CompileOptions.defaults());
-    }
-
-    public Circuit compile(double[][] X, CompileOptions options) {
-        return state.compile(X, options);
-    }
-
-    public Circuit fheCircuit() {
-        return state.circuit();
-    }
-
-    public long[][] quantizeInput(double[][] X) {
-        return state.quantizeInput(X);
-    }
-
-    public double[][] dequantizeOutput(long[][] q) {
-        return state.dequantizeOutput(q);
-    }
-
     public FloatLinearModel floatModel() {
         return state.floatModel();
-    }
-
-    @Override
-    public boolean isFitted() {
-        return state.isFitted();
-    }
-
-    @Override
-    public int featureCount() {
-        return state.featureCount();
     }
 }

@@ -1,13 +1,13 @@
 package org.fheml.models.tree;
 
-import org.fheml.compilation.Circuit;
-import org.fheml.compilation.CompileOptions;
 import org.fheml.core.ClassLabels;
 import org.fheml.core.FheMode;
 import org.fheml.core.InputValidation;
 import org.fheml.core.InvalidInputException;
 import org.fheml.core.NotFittedException;
 import org.fheml.core.ProbabilisticClassifier;
+import org.fheml.models.FheEstimator;
+import org.fheml.models.QuantizedModel;
 import org.fheml.quantization.FeatureQuantizer;
 import smile.data.Tuple;
 
@@ -19,9 +19,15 @@ import smile.data.Tuple;
  *
  * @param <S> the concrete estimator, returned by the fluent setters and {@code fit}
  */
-public abstract class TreeClassifierBase<S extends TreeClassifierBase<S>> implements ProbabilisticClassifier {
+public abstract class TreeClassifierBase<S extends TreeClassifierBase<S>>
+        extends FheEstimator implements ProbabilisticClassifier {
 
     private final TreeEstimatorState state = new TreeEstimatorState(getClass().getSimpleName());
+
+    @Override
+    protected QuantizedModel quantizedModel() {
+        return state;
+    }
     private final TreeSettings settings;
     private int[] classes;
     private smile.classification.Classifier<Tuple> floatModel;
@@ -185,28 +191,6 @@ public abstract class TreeClassifierBase<S extends TreeClassifierBase<S>> implem
         return classes.clone();
     }
 
-    public Circuit compile(double[][] X) {
-        return compile(X, CompileOptions.defaults());
-    }
-
-    /** Compiles the quantized model on representative data X (usually the training set). */
-    public Circuit compile(double[][] X, CompileOptions options) {
-        return state.compile(X, options);
-    }
-
-    public Circuit fheCircuit() {
-        return state.circuit();
-    }
-
-    public long[][] quantizeInput(double[][] X) {
-        return state.quantizeInput(X);
-    }
-
-    /** The per-class scores of the circuit's raw outputs (per tree, or summed), before the link. */
-    public double[][] dequantizeOutput(long[][] raw) {
-        return state.dequantizeOutput(raw);
-    }
-
     /** The ensemble's trees and splits as the circuit sees them: for statistics and tests. */
     QuantizedEnsemble quantizedEnsemble() {
         return state.quantized();
@@ -215,10 +199,5 @@ public abstract class TreeClassifierBase<S extends TreeClassifierBase<S>> implem
     @Override
     public boolean isFitted() {
         return state.isFitted() && classes != null;
-    }
-
-    @Override
-    public int featureCount() {
-        return state.featureCount();
     }
 }

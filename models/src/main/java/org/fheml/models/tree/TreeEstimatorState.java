@@ -9,6 +9,7 @@ import org.fheml.core.FheMode;
 import org.fheml.core.InputValidation;
 import org.fheml.core.NotFittedException;
 import org.fheml.models.NotCompiledException;
+import org.fheml.models.QuantizedModel;
 import org.fheml.quantization.FeatureQuantizer;
 import org.fheml.quantization.QuantizationOptions;
 
@@ -17,7 +18,7 @@ import org.fheml.quantization.QuantizationOptions;
  * and the circuit compiled from it; and the one inference path every mode goes through
  * (quantize → DISABLE | SIMULATE | EXECUTE → the raw integer outputs).
  */
-final class TreeEstimatorState {
+final class TreeEstimatorState implements QuantizedModel {
 
     private final String estimator;
     private TreeNBits nBits = TreeNBits.of(6);
@@ -81,11 +82,13 @@ final class TreeEstimatorState {
         this.circuit = null;
     }
 
-    boolean isFitted() {
+    @Override
+    public boolean isFitted() {
         return quantized != null;
     }
 
-    int featureCount() {
+    @Override
+    public int featureCount() {
         requireFitted("featureCount");
         return featureCount;
     }
@@ -100,12 +103,14 @@ final class TreeEstimatorState {
         InputValidation.checkFeatures(X, featureCount);
     }
 
-    long[][] quantizeInput(double[][] X) {
+    @Override
+    public long[][] quantizeInput(double[][] X) {
         check(X, "quantizeInput");
         return inputs.quantize(X);
     }
 
-    Circuit compile(double[][] X, CompileOptions options) {
+    @Override
+    public Circuit compile(double[][] X, CompileOptions options) {
         check(X, "compile");
         GemmLowering lowering = new GemmLowering(quantized, featureCount, nBits.opInputs());
         EnsembleOutput kind = output;
@@ -114,7 +119,8 @@ final class TreeEstimatorState {
         return circuit;
     }
 
-    Circuit circuit() {
+    @Override
+    public Circuit circuit() {
         requireFitted("fheCircuit");
         if (circuit == null) {
             throw new NotCompiledException(estimator, "SIMULATE or EXECUTE");
@@ -146,7 +152,8 @@ final class TreeEstimatorState {
         return dequantizeOutput(run(X, mode, what));
     }
 
-    double[][] dequantizeOutput(long[][] raw) {
+    @Override
+    public double[][] dequantizeOutput(long[][] raw) {
         requireFitted("dequantizeOutput");
         requireScores("dequantizeOutput");
         double[][] out = new double[raw.length][];

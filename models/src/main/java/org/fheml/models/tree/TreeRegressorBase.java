@@ -1,10 +1,10 @@
 package org.fheml.models.tree;
 
-import org.fheml.compilation.Circuit;
-import org.fheml.compilation.CompileOptions;
 import org.fheml.core.FheMode;
 import org.fheml.core.InputValidation;
 import org.fheml.core.Regressor;
+import org.fheml.models.FheEstimator;
+import org.fheml.models.QuantizedModel;
 import org.fheml.quantization.FeatureQuantizer;
 import smile.data.Tuple;
 
@@ -16,9 +16,15 @@ import smile.data.Tuple;
  *
  * @param <S> the concrete estimator, returned by the fluent setters and {@code fit}
  */
-public abstract class TreeRegressorBase<S extends TreeRegressorBase<S>> implements Regressor {
+public abstract class TreeRegressorBase<S extends TreeRegressorBase<S>>
+        extends FheEstimator implements Regressor {
 
     private final TreeEstimatorState state = new TreeEstimatorState(getClass().getSimpleName());
+
+    @Override
+    protected QuantizedModel quantizedModel() {
+        return state;
+    }
     private final TreeSettings settings;
     private smile.regression.Regression<Tuple> floatModel;
 
@@ -115,39 +121,7 @@ public abstract class TreeRegressorBase<S extends TreeRegressorBase<S>> implemen
         return out;
     }
 
-    public Circuit compile(double[][] X) {
-        return compile(X, CompileOptions.defaults());
-    }
-
-    /** Compiles the quantized model on representative data X (usually the training set). */
-    public Circuit compile(double[][] X, CompileOptions options) {
-        return state.compile(X, options);
-    }
-
-    public Circuit fheCircuit() {
-        return state.circuit();
-    }
-
-    public long[][] quantizeInput(double[][] X) {
-        return state.quantizeInput(X);
-    }
-
-    /** The predictions of the circuit's raw outputs (per tree, or summed). */
-    public double[][] dequantizeOutput(long[][] raw) {
-        return state.dequantizeOutput(raw);
-    }
-
     QuantizedEnsemble quantizedEnsemble() {
         return state.quantized();
-    }
-
-    @Override
-    public boolean isFitted() {
-        return state.isFitted();
-    }
-
-    @Override
-    public int featureCount() {
-        return state.featureCount();
     }
 }
