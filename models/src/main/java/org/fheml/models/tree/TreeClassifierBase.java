@@ -6,8 +6,6 @@ import org.fheml.core.InputValidation;
 import org.fheml.core.InvalidInputException;
 import org.fheml.core.NotFittedException;
 import org.fheml.core.ProbabilisticClassifier;
-import org.fheml.models.FheEstimator;
-import org.fheml.models.QuantizedModel;
 import org.fheml.quantization.FeatureQuantizer;
 import smile.data.Tuple;
 
@@ -20,20 +18,13 @@ import smile.data.Tuple;
  * @param <S> the concrete estimator, returned by the fluent setters and {@code fit}
  */
 public abstract class TreeClassifierBase<S extends TreeClassifierBase<S>>
-        extends FheEstimator implements ProbabilisticClassifier {
+        extends TreeEstimatorBase<S> implements ProbabilisticClassifier {
 
-    private final TreeEstimatorState state = new TreeEstimatorState(getClass().getSimpleName());
-
-    @Override
-    protected QuantizedModel quantizedModel() {
-        return state;
-    }
-    private final TreeSettings settings;
     private int[] classes;
     private smile.classification.Classifier<Tuple> floatModel;
 
     TreeClassifierBase(int defaultMaxDepth) {
-        this.settings = new TreeSettings(defaultMaxDepth);
+        super(defaultMaxDepth);
     }
 
     /** A Smile model trained on X with labels 0..classCount−1, and its trees read as an ensemble. */
@@ -46,53 +37,6 @@ public abstract class TreeClassifierBase<S extends TreeClassifierBase<S>>
     /** The class probabilities of one row's scores (as computed by the ensemble). */
     abstract double[] probabilities(double[] scores);
 
-    @SuppressWarnings("unchecked")
-    protected final S self() {
-        return (S) this;
-    }
-
-    /** op_inputs = op_leaves = n bits. */
-    public S setNBits(int nBits) {
-        return setNBits(TreeNBits.of(nBits));
-    }
-
-    public S setNBits(TreeNBits nBits) {
-        state.setNBits(nBits);
-        return self();
-    }
-
-    public TreeNBits nBits() {
-        return state.nBits();
-    }
-
-    /** The most splits on a path from the root to a leaf (scikit-learn's max_depth), or 0 for unbounded. */
-    public S setMaxDepth(int maxDepth) {
-        settings.setMaxDepth(maxDepth);
-        return self();
-    }
-
-    public S setMinSamplesLeaf(int minSamplesLeaf) {
-        settings.setMinSamplesLeaf(minSamplesLeaf);
-        return self();
-    }
-
-    /** The largest number of leaves per tree, or 0 for as many as the depth allows. */
-    public S setMaxLeafNodes(int maxLeafNodes) {
-        settings.setMaxLeafNodes(maxLeafNodes);
-        return self();
-    }
-
-    public S setSeed(long seed) {
-        settings.setSeed(seed);
-        return self();
-    }
-
-    /** Sums the trees inside the circuit, so that the client decrypts one score per class instead of per tree. */
-    public S setSumInCircuit(boolean inCircuit) {
-        state.setOutput(inCircuit ? EnsembleOutput.SUM : EnsembleOutput.PER_TREE);
-        return self();
-    }
-
     /**
      * Takes the argmax inside the circuit too, so that the client learns only the label; {@code predictProba} and
      * {@code decisionFunction} are then unavailable.
@@ -100,11 +44,6 @@ public abstract class TreeClassifierBase<S extends TreeClassifierBase<S>>
     public S setArgmaxInCircuit(boolean inCircuit) {
         state.setOutput(inCircuit ? EnsembleOutput.ARGMAX : EnsembleOutput.PER_TREE);
         return self();
-    }
-
-    /** What the circuit returns. */
-    public EnsembleOutput ensembleOutput() {
-        return state.output();
     }
 
     @Override

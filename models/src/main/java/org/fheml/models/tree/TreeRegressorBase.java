@@ -3,8 +3,6 @@ package org.fheml.models.tree;
 import org.fheml.core.FheMode;
 import org.fheml.core.InputValidation;
 import org.fheml.core.Regressor;
-import org.fheml.models.FheEstimator;
-import org.fheml.models.QuantizedModel;
 import org.fheml.quantization.FeatureQuantizer;
 import smile.data.Tuple;
 
@@ -17,19 +15,12 @@ import smile.data.Tuple;
  * @param <S> the concrete estimator, returned by the fluent setters and {@code fit}
  */
 public abstract class TreeRegressorBase<S extends TreeRegressorBase<S>>
-        extends FheEstimator implements Regressor {
+        extends TreeEstimatorBase<S> implements Regressor {
 
-    private final TreeEstimatorState state = new TreeEstimatorState(getClass().getSimpleName());
-
-    @Override
-    protected QuantizedModel quantizedModel() {
-        return state;
-    }
-    private final TreeSettings settings;
     private smile.regression.Regression<Tuple> floatModel;
 
     TreeRegressorBase(int defaultMaxDepth) {
-        this.settings = new TreeSettings(defaultMaxDepth);
+        super(defaultMaxDepth);
     }
 
     /** A Smile model trained on X, and its trees read as an ensemble. */
@@ -37,57 +28,6 @@ public abstract class TreeRegressorBase<S extends TreeRegressorBase<S>>
     }
 
     abstract Trained train(double[][] X, double[] y, TreeSettings settings);
-
-    @SuppressWarnings("unchecked")
-    protected final S self() {
-        return (S) this;
-    }
-
-    /** op_inputs = op_leaves = n bits. */
-    public S setNBits(int nBits) {
-        return setNBits(TreeNBits.of(nBits));
-    }
-
-    public S setNBits(TreeNBits nBits) {
-        state.setNBits(nBits);
-        return self();
-    }
-
-    public TreeNBits nBits() {
-        return state.nBits();
-    }
-
-    /** The most splits on a path from the root to a leaf (scikit-learn's max_depth), or 0 for unbounded. */
-    public S setMaxDepth(int maxDepth) {
-        settings.setMaxDepth(maxDepth);
-        return self();
-    }
-
-    public S setMinSamplesLeaf(int minSamplesLeaf) {
-        settings.setMinSamplesLeaf(minSamplesLeaf);
-        return self();
-    }
-
-    /** The largest number of leaves per tree, or 0 for as many as the depth allows. */
-    public S setMaxLeafNodes(int maxLeafNodes) {
-        settings.setMaxLeafNodes(maxLeafNodes);
-        return self();
-    }
-
-    public S setSeed(long seed) {
-        settings.setSeed(seed);
-        return self();
-    }
-
-    /** Sums the trees inside the circuit, so that the client decrypts one value instead of one per tree. */
-    public S setSumInCircuit(boolean inCircuit) {
-        state.setOutput(inCircuit ? EnsembleOutput.SUM : EnsembleOutput.PER_TREE);
-        return self();
-    }
-
-    public EnsembleOutput ensembleOutput() {
-        return state.output();
-    }
 
     @Override
     public S fit(double[][] X, double[] y) {
