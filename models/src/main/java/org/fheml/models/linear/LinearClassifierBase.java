@@ -6,9 +6,6 @@ import org.fheml.core.FheMode;
 import org.fheml.core.InputValidation;
 import org.fheml.core.InvalidInputException;
 import org.fheml.core.NotFittedException;
-import org.fheml.models.FheEstimator;
-import org.fheml.models.QuantizedModel;
-import org.fheml.quantization.NBits;
 
 /**
  * A linear classifier: trained in the clear, quantized (n_bits 8 by default), compiled into a circuit without
@@ -18,14 +15,8 @@ import org.fheml.quantization.NBits;
  * @param <S> the concrete estimator, returned by the fluent setters and {@code fit}
  */
 public abstract class LinearClassifierBase<S extends LinearClassifierBase<S>>
-        extends FheEstimator implements Classifier {
+        extends LinearEstimatorBase<S> implements Classifier {
 
-    private final LinearEstimatorState state = new LinearEstimatorState(getClass().getSimpleName());
-
-    @Override
-    protected QuantizedModel quantizedModel() {
-        return state;
-    }
     private int[] classes;
 
     /**
@@ -33,24 +24,6 @@ public abstract class LinearClassifierBase<S extends LinearClassifierBase<S>>
      * returns one output for two classes, else one output per class.
      */
     protected abstract FloatLinearModel train(double[][] X, int[] classIndices, int classCount);
-
-    @SuppressWarnings("unchecked")
-    protected final S self() {
-        return (S) this;
-    }
-
-    public S setNBits(int nBits) {
-        return setNBits(NBits.of(nBits));
-    }
-
-    public S setNBits(NBits nBits) {
-        state.setNBits(nBits);
-        return self();
-    }
-
-    public NBits nBits() {
-        return state.nBits();
-    }
 
     @Override
     public S fit(double[][] X, int[] y) {
@@ -110,10 +83,6 @@ public abstract class LinearClassifierBase<S extends LinearClassifierBase<S>>
             throw new NotFittedException(getClass().getSimpleName(), "classes");
         }
         return classes.clone();
-    }
-
-    public FloatLinearModel floatModel() {
-        return state.floatModel();
     }
 
     @Override

@@ -3,9 +3,6 @@ package org.fheml.models.linear;
 import org.fheml.core.FheMode;
 import org.fheml.core.InputValidation;
 import org.fheml.core.Regressor;
-import org.fheml.models.FheEstimator;
-import org.fheml.models.QuantizedModel;
-import org.fheml.quantization.NBits;
 
 /**
  * A linear regressor: trained in the clear, quantized (n_bits 8 by default), compiled into a circuit without
@@ -14,14 +11,7 @@ import org.fheml.quantization.NBits;
  * @param <S> the concrete estimator, returned by the fluent setters and {@code fit}
  */
 public abstract class LinearRegressorBase<S extends LinearRegressorBase<S>>
-        extends FheEstimator implements Regressor {
-
-    private final LinearEstimatorState state = new LinearEstimatorState(getClass().getSimpleName());
-
-    @Override
-    protected QuantizedModel quantizedModel() {
-        return state;
-    }
+        extends LinearEstimatorBase<S> implements Regressor {
 
     /** Trains the float model on validated data. */
     protected abstract FloatLinearModel train(double[][] X, double[] y);
@@ -29,25 +19,6 @@ public abstract class LinearRegressorBase<S extends LinearRegressorBase<S>>
     /** Maps a linear score to a prediction: the identity, or a GLM's inverse link. */
     protected double inverseLink(double score) {
         return score;
-    }
-
-    @SuppressWarnings("unchecked")
-    protected final S self() {
-        return (S) this;
-    }
-
-    /** op_inputs = op_weights = n bits (Concrete ML's semantics of an int n_bits). */
-    public S setNBits(int nBits) {
-        return setNBits(NBits.of(nBits));
-    }
-
-    public S setNBits(NBits nBits) {
-        state.setNBits(nBits);
-        return self();
-    }
-
-    public NBits nBits() {
-        return state.nBits();
     }
 
     @Override
@@ -79,9 +50,5 @@ public abstract class LinearRegressorBase<S extends LinearRegressorBase<S>>
             out[i] = inverseLink(scores[i][0]);
         }
         return out;
-    }
-
-    public FloatLinearModel floatModel() {
-        return state.floatModel();
     }
 }
