@@ -1,5 +1,7 @@
 package org.fheml.models.linear;
 
+import org.fheml.models.Softmax;
+
 /** Post-processing of linear scores in the clear: decisions, sigmoid and softmax. */
 final class Scores {
 
@@ -26,19 +28,6 @@ final class Scores {
             double p = 1 / (1 + Math.exp(-scores[0]));
             return new double[] {1 - p, p};
         }
-        double max = Double.NEGATIVE_INFINITY;
-        for (double s : scores) {
-            max = Math.max(max, s);
-        }
-        double[] p = new double[scores.length];
-        double sum = 0;
-        for (int k = 0; k < p.length; k++) {
-            p[k] = Math.exp(scores[k] - max);
-            sum += p[k];
-        }
-        for (int k = 0; k < p.length; k++) {
-            p[k] /= sum;
-        }
-        return p;
+        return Softmax.of(scores);
     }
 }

@@ -1,5 +1,7 @@
 package org.fheml.models.tree;
 
+import org.fheml.models.Softmax;
+
 /** The maps from an ensemble's scores to class probabilities, applied in the clear after decryption. */
 final class Links {
 
@@ -29,20 +31,7 @@ final class Links {
             double first = 1 / (1 + Math.exp(2 * scores[0]));
             return new double[] {first, 1 - first};
         }
-        double max = Double.NEGATIVE_INFINITY;
-        for (double s : scores) {
-            max = Math.max(max, s);
-        }
-        double[] p = new double[scores.length];
-        double total = 0;
-        for (int c = 0; c < p.length; c++) {
-            p[c] = Math.exp(scores[c] - max);
-            total += p[c];
-        }
-        for (int c = 0; c < p.length; c++) {
-            p[c] /= total;
-        }
-        return p;
+        return Softmax.of(scores);
     }
 
     /** The columns 0..k−1 a tree with one value per class feeds. */
