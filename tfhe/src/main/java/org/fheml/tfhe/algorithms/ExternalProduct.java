@@ -7,8 +7,9 @@ import org.fheml.tfhe.fft.NegacyclicFft;
 
 /**
  * The external product GGSW ⊡ GLWE (tfhe-engine.md §8.4): each GLWE polynomial is decomposed; every digit polynomial
- * is transformed once and multiplied into the (k + 1) Fourier accumulators with the matching GGSW row; the
- * accumulators cross all levels and rows in the Fourier domain and come back with k + 1 inverse transforms.
+ * is transformed once (decomposition, conversion and twist fused in one pass); each of the (k + 1) Fourier
+ * accumulators is the sum over all levels and rows of digit × GGSW polynomial, written once (no zero fill), and comes
+ * back with one inverse transform.
  */
 public final class ExternalProduct {
 
@@ -30,28 +31,21 @@ public final class ExternalProduct {
         int n = ggsw.polynomialSize().value();
         int m = n / 2;
         int levels = ggsw.levels().value();
-        double[][] accRe = scratch.accumulatorRe;
-        double[][] accIm = scratch.accumulatorIm;
-        for (int c = 0; c < glweSize; c++) {
-            java.util.Arrays.fill(accRe[c], 0);
-            java.util.Arrays.fill(accIm[c], 0);
+        double[][] fourierRe = scratch.fourierRe;
+        double[][] fourierIm = scratch.fourierIm;
+        // Fourier digit polynomial (level, row) at index i = level·(k + 1) + row, so that its GGSW polynomial for
+        // column c sits at (i·(k + 1) + c)·N/2
+        for (int row = 0; row < glweSize; row++) {
+            fft.decomposeForward(in, row * n, scratch.decomposer, fourierRe, fourierIm, row, glweSize);
         }
         double[] ggswRe = ggsw.re();
         double[] ggswIm = ggsw.im();
-        for (int row = 0; row < glweSize; row++) {
-            scratch.decomposer.decomposePolynomial(in, row * n, n, scratch.digits);
-            for (int level = 0; level < levels; level++) {
-                fft.forward(scratch.digits, level * n, scratch.fourierRe, scratch.fourierIm);
-                for (int c = 0; c < glweSize; c++) {
-                    fft.multiplyAccumulate(accRe[c], accIm[c], 0, scratch.fourierRe, scratch.fourierIm, 0, ggswRe,
-                            ggswIm, ggsw.polynomialOffset(level, row, c));
-                }
-            }
-        }
+        int count = levels * glweSize;
         for (int c = 0; c < glweSize; c++) {
-            fft.backwardAdd(accRe[c], accIm[c], out, c * n);
+            fft.multiplyAccumulateBackwardAdd(fourierRe, fourierIm, count, ggswRe, ggswIm, c * m, glweSize * m,
+                    scratch.accumulatorRe[c], scratch.accumulatorIm[c], out, c * n);
         }
-        assert m == scratch.fourierRe.length;
+        assert m == fourierRe[0].length;
     }
 
     private static void check(GlweCiphertext out, FourierGgswCiphertext ggsw, GlweCiphertext in,

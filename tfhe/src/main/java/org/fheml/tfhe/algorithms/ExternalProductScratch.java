@@ -9,16 +9,16 @@ import org.fheml.tfhe.params.GlweDimension;
 import org.fheml.tfhe.params.PolynomialSize;
 
 /**
- * The working memory of one external product (digits of one polynomial, one Fourier buffer, the (k + 1) Fourier
- * accumulators), with the FFT and decomposer it uses. One per thread; reused across calls.
+ * The working memory of one external product (the Fourier digit polynomials of all l·(k + 1) rows and levels, the
+ * (k + 1) Fourier accumulators), with the FFT and decomposer it uses. One per thread; reused across calls.
  */
 public final class ExternalProductScratch {
 
     final NegacyclicFft fft;
     final SignedDecomposer decomposer;
-    final long[] digits;
-    final double[] fourierRe;
-    final double[] fourierIm;
+    /** The Fourier digit polynomials, index level·(k + 1) + row, each N/2 values. */
+    final double[][] fourierRe;
+    final double[][] fourierIm;
     final double[][] accumulatorRe;
     final double[][] accumulatorIm;
     private final int glweDimension;
@@ -31,9 +31,8 @@ public final class ExternalProductScratch {
         this.decomposer = new SignedDecomposer(baseLog, levels);
         int n = polynomialSize.value();
         int m = polynomialSize.fourierSize();
-        this.digits = new long[levels.value() * n];
-        this.fourierRe = new double[m];
-        this.fourierIm = new double[m];
+        this.fourierRe = new double[levels.value() * glweDimension.glweSize()][m];
+        this.fourierIm = new double[levels.value() * glweDimension.glweSize()][m];
         this.accumulatorRe = new double[glweDimension.glweSize()][m];
         this.accumulatorIm = new double[glweDimension.glweSize()][m];
         this.glweDimension = glweDimension.value();
@@ -50,7 +49,7 @@ public final class ExternalProductScratch {
     public static long sizeInBytes(GlweDimension glweDimension, PolynomialSize polynomialSize,
             DecompositionLevelCount levels) {
         long n = polynomialSize.value();
-        return levels.value() * n * Long.BYTES + n * Double.BYTES * (1 + glweDimension.glweSize());
+        return n * Double.BYTES * ((long) levels.value() * glweDimension.glweSize() + glweDimension.glweSize());
     }
 
     boolean fits(FourierGgswCiphertext ggsw) {

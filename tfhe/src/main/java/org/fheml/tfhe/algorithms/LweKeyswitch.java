@@ -3,6 +3,8 @@ package org.fheml.tfhe.algorithms;
 import org.fheml.tfhe.DimensionMismatchException;
 import org.fheml.tfhe.entities.LweCiphertext;
 import org.fheml.tfhe.entities.LweKeyswitchKey;
+import org.fheml.tfhe.math.IntegerKernel;
+import org.fheml.tfhe.math.IntegerKernels;
 import org.fheml.tfhe.math.SignedDecomposer;
 
 /**
@@ -41,18 +43,10 @@ public final class LweKeyswitch {
         int dstOffset = out.offset();
         java.util.Arrays.fill(dst, dstOffset, dstOffset + outSize - 1, 0);
         dst[dstOffset + outSize - 1] = in.body();
+        IntegerKernel kernel = IntegerKernels.preferred();
         for (int i = 0; i < nIn; i++) {
             decomposer.decompose(src[srcOffset + i], digits, 0);
-            for (int level = 0; level < levels; level++) {
-                long digit = digits[level];
-                if (digit == 0) {
-                    continue;
-                }
-                int base = key.offsetOf(i, level);
-                for (int t = 0; t < outSize; t++) {
-                    dst[dstOffset + t] -= digit * ksk[base + t];
-                }
-            }
+            kernel.subtractDigitCombination(dst, dstOffset, ksk, key.offsetOf(i, 0), digits, levels, outSize);
         }
     }
 }

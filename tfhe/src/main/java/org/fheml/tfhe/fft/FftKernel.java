@@ -1,5 +1,7 @@
 package org.fheml.tfhe.fft;
 
+import org.fheml.tfhe.math.SignedDecomposer;
+
 /**
  * The hot numeric loops of the negacyclic FFT and of the external product, behind one interface so that a SIMD
  * implementation can replace the scalar reference. Complex vectors are split into real and imaginary arrays.
@@ -32,4 +34,41 @@ public interface FftKernel {
     /** acc[accOffset + j] += a[aOffset + j]·b[bOffset + j] for j < m, complex. */
     void multiplyAccumulate(double[] accRe, double[] accIm, int accOffset, double[] aRe, double[] aIm, int aOffset,
             double[] bRe, double[] bIm, int bOffset, int m);
+
+    /**
+     * Decomposes each of the 2M torus coefficients at {@code src[srcOffset]} into the decomposer's l signed digits
+     * and folds and twists the digit polynomial of level j (0 = most significant) into {@code re[first + j·stride]},
+     * {@code im[first + j·stride]} (M values each): the decomposition fused with the integer-to-double conversion.
+     */
+    void decomposeFoldTwist(long[] src, int srcOffset, SignedDecomposer decomposer, double[] twistRe,
+            double[] twistIm, double[][] re, double[][] im, int first, int stride, int m);
+
+    /**
+     * acc[j] = Σ_{i<count} a[i][j]·b[bOffset + i·bStride + j] for j < m, complex; overwrites acc (the first write
+     * initialises it, no zero fill needed).
+     */
+    void multiplyAccumulateSum(double[][] aRe, double[][] aIm, int count, double[] bRe, double[] bIm, int bOffset,
+            int bStride, double[] accRe, double[] accIm, int m);
+
+    /**
+     * One output column of an external product: adds to the 2M coefficients at {@code dst[dstOffset]} the rounded
+     * backward transform (inverse FFT, then {@link #untwistAdd}) of Σ_{i<count} a[i]·b[bOffset + i·bStride]. The
+     * work arrays (M values each) are overwritten.
+     */
+    void multiplyAccumulateBackwardAdd(FftPlan plan, double[][] aRe, double[][] aIm, int count, double[] bRe,
+            double[] bIm, int bOffset, int bStride, double[] workRe, double[] workIm, double[] twistRe,
+            double[] twistIm, double scale, long[] dst, int dstOffset);
+
+    /**
+     * {@link #decomposeFoldTwist} followed by the forward FFT of each level's polynomial (in place in
+     * {@code re[first + j·stride]}, {@code im[first + j·stride]}); a kernel may fuse the decomposition into the first
+     * butterfly pass.
+     */
+    default void decomposeForward(FftPlan plan, long[] src, int srcOffset, SignedDecomposer decomposer,
+            double[] twistRe, double[] twistIm, double[][] re, double[][] im, int first, int stride) {
+        decomposeFoldTwist(src, srcOffset, decomposer, twistRe, twistIm, re, im, first, stride, plan.size());
+        for (int level = 0, index = first; level < decomposer.levels(); level++, index += stride) {
+            forward(plan, re[index], im[index]);
+        }
+    }
 }

@@ -12,6 +12,7 @@ public final class FftPlan {
     private final int size;
     private final double[] twiddleRe;
     private final double[] twiddleIm;
+    private final double[] twiddleImNegated;
 
     public FftPlan(int size) {
         if (size < 1 || Integer.bitCount(size) != 1) {
@@ -26,6 +27,10 @@ public final class FftPlan {
                 twiddleRe[half - 1 + j] = Math.cos(angle);
                 twiddleIm[half - 1 + j] = -Math.sin(angle);
             }
+        }
+        this.twiddleImNegated = new double[twiddleIm.length];
+        for (int i = 0; i < twiddleIm.length; i++) {
+            twiddleImNegated[i] = -twiddleIm[i];
         }
     }
 
@@ -42,5 +47,10 @@ public final class FftPlan {
     /** Imaginary parts of the forward twiddles (the inverse uses their conjugates). */
     public double[] twiddleIm() {
         return twiddleIm;
+    }
+
+    /** The negated imaginary parts (sin), so that a kernel multiplies by a twiddle or its conjugate with FMAs only. */
+    double[] twiddleImNegated() {
+        return twiddleImNegated;
     }
 }

@@ -1,6 +1,7 @@
 package org.fheml.tfhe.fft;
 
 import java.util.concurrent.ConcurrentHashMap;
+import org.fheml.tfhe.math.SignedDecomposer;
 import org.fheml.tfhe.params.PolynomialSize;
 
 /**
@@ -81,5 +82,40 @@ public final class NegacyclicFft {
     public void multiplyAccumulate(double[] accRe, double[] accIm, int accOffset, double[] aRe, double[] aIm,
             int aOffset, double[] bRe, double[] bIm, int bOffset) {
         kernel.multiplyAccumulate(accRe, accIm, accOffset, aRe, aIm, aOffset, bRe, bIm, bOffset, plan.size());
+    }
+
+    /**
+     * Decomposes the N torus coefficients at {@code src[offset]} with {@code decomposer} and transforms the digit
+     * polynomial of each level j into {@code re[first + j·stride]}, {@code im[first + j·stride]} (arrays of N/2):
+     * the decomposition, the integer-to-double conversion and the twist in one pass, then one FFT per level.
+     */
+    public void decomposeForward(long[] src, int offset, SignedDecomposer decomposer, double[][] re, double[][] im,
+            int first, int stride) {
+        kernel.decomposeForward(plan, src, offset, decomposer, twistRe, twistIm, re, im, first, stride);
+    }
+
+    /**
+     * acc = Σ_{i<count} a[i]·b[bOffset + i·bStride] pointwise over Fourier polynomials; overwrites acc, so no zero
+     * fill is needed.
+     */
+    public void multiplyAccumulateSum(double[][] aRe, double[][] aIm, int count, double[] bRe, double[] bIm,
+            int bOffset, int bStride, double[] accRe, double[] accIm) {
+        kernel.multiplyAccumulateSum(aRe, aIm, count, bRe, bIm, bOffset, bStride, accRe, accIm, plan.size());
+    }
+
+    /**
+     * One output column of an external product: adds to the N coefficients at {@code dst[offset]} the polynomial
+     * whose Fourier values are Σ_{i<count} a[i]·b[bOffset + i·bStride], rounded mod 2^64. The work arrays (N/2
+     * values each) are overwritten.
+     */
+    public void multiplyAccumulateBackwardAdd(double[][] aRe, double[][] aIm, int count, double[] bRe, double[] bIm,
+            int bOffset, int bStride, double[] workRe, double[] workIm, long[] dst, int offset) {
+        kernel.multiplyAccumulateBackwardAdd(plan, aRe, aIm, count, bRe, bIm, bOffset, bStride, workRe, workIm,
+                twistRe, twistIm, inverseScale, dst, offset);
+    }
+
+    /** Folds and twists the N coefficients at {@code src[offset]} into {@code re}, {@code im}, without the FFT. */
+    public void foldTwist(long[] src, int offset, double[] re, double[] im) {
+        kernel.foldTwist(src, offset, twistRe, twistIm, re, im, plan.size());
     }
 }

@@ -1,5 +1,7 @@
 package org.fheml.tfhe.fft;
 
+import org.fheml.tfhe.math.SignedDecomposer;
+
 /** The scalar reference implementation of {@link FftKernel}: radix-2 decimation in frequency and in time. */
 public final class ScalarFftKernel implements FftKernel {
 
@@ -55,5 +57,63 @@ public final class ScalarFftKernel implements FftKernel {
             accRe[accOffset + j] += ar * br - ai * bi;
             accIm[accOffset + j] += ar * bi + ai * br;
         }
+    }
+
+    @Override
+    public void decomposeFoldTwist(long[] src, int srcOffset, SignedDecomposer decomposer, double[] twistRe,
+            double[] twistIm, double[][] re, double[][] im, int first, int stride, int m) {
+        int levels = decomposer.levels();
+        int baseLog = decomposer.baseLog();
+        int totalBits = baseLog * levels;
+        long digitMask = (1L << baseLog) - 1;
+        for (int j = 0; j < m; j++) {
+            long sx = roundedState(src[srcOffset + j], totalBits);
+            long sy = roundedState(src[srcOffset + j + m], totalBits);
+            double tr = twistRe[j];
+            double ti = twistIm[j];
+            for (int level = levels - 1; level >= 0; level--) {
+                long rx = sx & digitMask;
+                sx >>>= baseLog;
+                long cx = (((rx - 1) | sx) & rx) >>> (baseLog - 1);
+                sx += cx;
+                long ry = sy & digitMask;
+                sy >>>= baseLog;
+                long cy = (((ry - 1) | sy) & ry) >>> (baseLog - 1);
+                sy += cy;
+                double x = rx - (cx << baseLog);
+                double y = ry - (cy << baseLog);
+                re[first + level * stride][j] = x * tr - y * ti;
+                im[first + level * stride][j] = x * ti + y * tr;
+            }
+        }
+    }
+
+    /** The top {@code totalBits} bits of x rounded to nearest, as in {@link SignedDecomposer}. */
+    static long roundedState(long x, int totalBits) {
+        if (totalBits == 64) {
+            return x;
+        }
+        int shift = 64 - totalBits;
+        return ((((x >>> (shift - 1)) + 1) >>> 1)) & ((1L << totalBits) - 1);
+    }
+
+    @Override
+    public void multiplyAccumulateSum(double[][] aRe, double[][] aIm, int count, double[] bRe, double[] bIm,
+            int bOffset, int bStride, double[] accRe, double[] accIm, int m) {
+        java.util.Arrays.fill(accRe, 0, m, 0);
+        java.util.Arrays.fill(accIm, 0, m, 0);
+        for (int i = 0; i < count; i++) {
+            multiplyAccumulate(accRe, accIm, 0, aRe[i], aIm[i], 0, bRe, bIm, bOffset + i * bStride, m);
+        }
+    }
+
+    @Override
+    public void multiplyAccumulateBackwardAdd(FftPlan plan, double[][] aRe, double[][] aIm, int count, double[] bRe,
+            double[] bIm, int bOffset, int bStride, double[] workRe, double[] workIm, double[] twistRe,
+            double[] twistIm, double scale, long[] dst, int dstOffset) {
+        int m = plan.size();
+        multiplyAccumulateSum(aRe, aIm, count, bRe, bIm, bOffset, bStride, workRe, workIm, m);
+        inverse(plan, workRe, workIm);
+        untwistAdd(workRe, workIm, twistRe, twistIm, scale, dst, dstOffset, m);
     }
 }

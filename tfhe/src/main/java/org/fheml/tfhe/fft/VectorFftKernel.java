@@ -2,20 +2,53 @@ package org.fheml.tfhe.fft;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
+import org.fheml.tfhe.math.SignedDecomposer;
 
 /**
- * {@link FftKernel} on jdk.incubator.vector: the butterfly stages at least one vector wide, the fold-and-twist and
- * the complex multiply-accumulate run as SIMD lanes; narrower stages and the final rounding use the scalar code.
- * It performs the same floating-point operations in the same order as {@link ScalarFftKernel} (no fused
- * multiply-add), so both give identical results.
+ * {@link FftKernel} on jdk.incubator.vector (structure of arrays, {@code DoubleVector.SPECIES_PREFERRED}, 8 lanes
+ * with AVX-512). The FFT computes the same transform as {@link ScalarFftKernel} (decimation in frequency, natural
+ * order in, bit-reversed order out, and the matching decimation-in-time inverse), so the Fourier values come out in
+ * the same permuted order; it differs only in rounding:
+ * <ul>
+ *   <li>the butterfly stages at least one vector wide run two at a time (radix 4), halving the loads and stores;</li>
+ *   <li>the log2(lanes) stages narrower than a vector run inside registers: one pass loads each vector once, swaps
+ *   lanes with a constant shuffle, and applies ±1 and the stage twiddles as lane constants;</li>
+ *   <li>complex products use fused multiply-adds.</li>
+ * </ul>
+ * The decomposition is fused with the integer-to-double conversion and the twist, the multiply-accumulate sums all
+ * rows and levels of an external product in registers, and the rounding back to the torus is vectorised. Sizes below
+ * two vectors use the scalar code. Allocates nothing.
  */
 public final class VectorFftKernel implements FftKernel {
 
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Long> L = LongVector.SPECIES_PREFERRED;
     private static final int LANES = D.length();
+    private static final int LOG_LANES = Integer.numberOfTrailingZeros(LANES);
+
+    // In-vector stages, widest first: stage s has half-width LANES >> (s + 1). Unused stages get harmless values.
+    private static final VectorShuffle<Double> SWAP0 = swap(0);
+    private static final VectorShuffle<Double> SWAP1 = swap(1);
+    private static final VectorShuffle<Double> SWAP2 = swap(2);
+    private static final DoubleVector SIGN0 = sign(0);
+    private static final DoubleVector SIGN1 = sign(1);
+    private static final DoubleVector SIGN2 = sign(2);
+    private static final DoubleVector WR0 = twiddle(0, 0);
+    private static final DoubleVector WR1 = twiddle(1, 0);
+    private static final DoubleVector WI0 = twiddle(0, 1);
+    private static final DoubleVector WI1 = twiddle(1, 1);
+    private static final DoubleVector NWI0 = twiddle(0, 2);
+    private static final DoubleVector NWI1 = twiddle(1, 2);
+    // the stage of half-width 1 (twiddle 1)
+    private static final VectorShuffle<Double> LAST_SWAP = LANES == 8 ? SWAP2 : LANES == 4 ? SWAP1 : SWAP0;
+    private static final DoubleVector LAST_SIGN = LANES == 8 ? SIGN2 : LANES == 4 ? SIGN1 : SIGN0;
+
+    private static final double TWO_POW_52 = 0x1p52;
+    private static final long TWO_POW_52_BITS = Double.doubleToRawLongBits(TWO_POW_52);
 
     private final ScalarFftKernel scalar = new ScalarFftKernel();
 
@@ -23,12 +56,56 @@ public final class VectorFftKernel implements FftKernel {
         if (L.length() != LANES) {
             throw new IllegalStateException("Long and double vectors differ in length on this platform");
         }
+        if (LANES < 2 || LANES > 8) {
+            throw new IllegalStateException("The SIMD FFT kernel supports 2 to 8 double lanes, this platform has "
+                    + LANES);
+        }
     }
 
     @Override
     public String name() {
         return "vector-" + D.vectorBitSize();
     }
+
+    // ---- lane constants of the in-vector stages ----
+
+    private static int stageHalf(int stage) {
+        return Math.max(1, LANES >> (stage + 1));
+    }
+
+    private static VectorShuffle<Double> swap(int stage) {
+        int half = stageHalf(stage);
+        return VectorShuffle.fromOp(D, i -> i ^ half);
+    }
+
+    private static DoubleVector sign(int stage) {
+        int half = stageHalf(stage);
+        double[] values = new double[LANES];
+        for (int i = 0; i < LANES; i++) {
+            values[i] = (i & half) == 0 ? 1 : -1;
+        }
+        return DoubleVector.fromArray(D, values, 0);
+    }
+
+    /** part 0: re, 1: im, 2: −im of the twiddle each lane applies in the stage (1 on the lanes of the upper half). */
+    private static DoubleVector twiddle(int stage, int part) {
+        int half = stageHalf(stage);
+        double[] values = new double[LANES];
+        for (int i = 0; i < LANES; i++) {
+            double r = 1;
+            double s = 0;
+            if ((i & half) != 0) {
+                int j = i & (half - 1);
+                double angle = Math.PI * j / half;
+                r = Math.cos(angle);
+                s = -Math.sin(angle);
+            }
+            values[i] = part == 0 ? r : part == 1 ? s : -s;
+        }
+        return DoubleVector.fromArray(D, values, 0);
+    }
+
+    // ---- fold and twist, decomposition ----
 
     @Override
     public void foldTwist(long[] src, int srcOffset, double[] twistRe, double[] twistIm, double[] re, double[] im,
@@ -44,76 +121,716 @@ public final class VectorFftKernel implements FftKernel {
                     .convertShape(VectorOperators.L2D, D, 0);
             DoubleVector tr = DoubleVector.fromArray(D, twistRe, j);
             DoubleVector ti = DoubleVector.fromArray(D, twistIm, j);
-            x.mul(tr).sub(y.mul(ti)).intoArray(re, j);
-            x.mul(ti).add(y.mul(tr)).intoArray(im, j);
+            y.neg().fma(ti, x.mul(tr)).intoArray(re, j);
+            y.fma(tr, x.mul(ti)).intoArray(im, j);
         }
     }
+
+    @Override
+    public void decomposeFoldTwist(long[] src, int srcOffset, SignedDecomposer decomposer, double[] twistRe,
+            double[] twistIm, double[][] re, double[][] im, int first, int stride, int m) {
+        if (m < LANES) {
+            scalar.decomposeFoldTwist(src, srcOffset, decomposer, twistRe, twistIm, re, im, first, stride, m);
+            return;
+        }
+        int levels = decomposer.levels();
+        int baseLog = decomposer.baseLog();
+        int totalBits = baseLog * levels;
+        int shift = 64 - totalBits - 1;
+        long stateMask = totalBits == 64 ? -1L : (1L << totalBits) - 1;
+        long digitMask = (1L << baseLog) - 1;
+        int carryShift = baseLog - 1;
+        for (int j = 0; j < m; j += LANES) {
+            LongVector sx = LongVector.fromArray(L, src, srcOffset + j);
+            LongVector sy = LongVector.fromArray(L, src, srcOffset + j + m);
+            if (totalBits < 64) {
+                sx = sx.lanewise(VectorOperators.LSHR, shift).add(1L).lanewise(VectorOperators.LSHR, 1)
+                        .and(stateMask);
+                sy = sy.lanewise(VectorOperators.LSHR, shift).add(1L).lanewise(VectorOperators.LSHR, 1)
+                        .and(stateMask);
+            }
+            DoubleVector tr = DoubleVector.fromArray(D, twistRe, j);
+            DoubleVector ti = DoubleVector.fromArray(D, twistIm, j);
+            DoubleVector nti = ti.neg();
+            for (int level = levels - 1; level >= 0; level--) {
+                LongVector rx = sx.and(digitMask);
+                sx = sx.lanewise(VectorOperators.LSHR, baseLog);
+                LongVector cx = rx.sub(1L).or(sx).and(rx).lanewise(VectorOperators.LSHR, carryShift);
+                sx = sx.add(cx);
+                LongVector dx = rx.sub(cx.lanewise(VectorOperators.LSHL, baseLog));
+                LongVector ry = sy.and(digitMask);
+                sy = sy.lanewise(VectorOperators.LSHR, baseLog);
+                LongVector cy = ry.sub(1L).or(sy).and(ry).lanewise(VectorOperators.LSHR, carryShift);
+                sy = sy.add(cy);
+                LongVector dy = ry.sub(cy.lanewise(VectorOperators.LSHL, baseLog));
+                DoubleVector x = (DoubleVector) dx.convertShape(VectorOperators.L2D, D, 0);
+                DoubleVector y = (DoubleVector) dy.convertShape(VectorOperators.L2D, D, 0);
+                int index = first + level * stride;
+                y.fma(nti, x.mul(tr)).intoArray(re[index], j);
+                y.fma(tr, x.mul(ti)).intoArray(im[index], j);
+            }
+        }
+    }
+
+    // ---- forward FFT ----
 
     @Override
     public void forward(FftPlan plan, double[] re, double[] im) {
         int m = plan.size();
+        if (m < 2 * LANES) {
+            scalar.forward(plan, re, im);
+            return;
+        }
         double[] wr = plan.twiddleRe();
         double[] wi = plan.twiddleIm();
+        double[] nwi = plan.twiddleImNegated();
+        int across = Integer.numberOfTrailingZeros(m) - LOG_LANES;
         int half = m >> 1;
-        for (; half >= LANES; half >>= 1) {
-            int tw = half - 1;
-            for (int start = 0; start < m; start += 2 * half) {
-                for (int j = 0; j < half; j += LANES) {
-                    int p = start + j;
-                    int q = p + half;
-                    DoubleVector ur = DoubleVector.fromArray(D, re, p);
-                    DoubleVector ui = DoubleVector.fromArray(D, im, p);
-                    DoubleVector vr = DoubleVector.fromArray(D, re, q);
-                    DoubleVector vi = DoubleVector.fromArray(D, im, q);
-                    ur.add(vr).intoArray(re, p);
-                    ui.add(vi).intoArray(im, p);
-                    DoubleVector dr = ur.sub(vr);
-                    DoubleVector di = ui.sub(vi);
-                    DoubleVector c = DoubleVector.fromArray(D, wr, tw + j);
-                    DoubleVector s = DoubleVector.fromArray(D, wi, tw + j);
-                    dr.mul(c).sub(di.mul(s)).intoArray(re, q);
-                    dr.mul(s).add(di.mul(c)).intoArray(im, q);
+        if ((across & 1) == 1) {
+            forwardRadix2(re, im, m, half, wr, wi, nwi);
+            half >>= 1;
+        }
+        if (half < LANES) {
+            // m = 2·LANES: the radix-2 stage was the only one across vectors
+            forwardInVector(re, im, m);
+            return;
+        }
+        for (; half > 2 * LANES; half >>= 2) {
+            forwardRadix4(re, im, m, half, wr, wi, nwi, false);
+        }
+        forwardRadix4(re, im, m, half, wr, wi, nwi, true);
+    }
+
+    private static void forwardRadix2(double[] re, double[] im, int m, int half, double[] wr, double[] wi,
+            double[] nwi) {
+        int tw = half - 1;
+        for (int start = 0; start < m; start += 2 * half) {
+            for (int j = 0; j < half; j += LANES) {
+                int p = start + j;
+                int q = p + half;
+                DoubleVector ur = DoubleVector.fromArray(D, re, p);
+                DoubleVector ui = DoubleVector.fromArray(D, im, p);
+                DoubleVector vr = DoubleVector.fromArray(D, re, q);
+                DoubleVector vi = DoubleVector.fromArray(D, im, q);
+                ur.add(vr).intoArray(re, p);
+                ui.add(vi).intoArray(im, p);
+                DoubleVector dr = ur.sub(vr);
+                DoubleVector di = ui.sub(vi);
+                DoubleVector c = DoubleVector.fromArray(D, wr, tw + j);
+                di.fma(DoubleVector.fromArray(D, nwi, tw + j), dr.mul(c)).intoArray(re, q);
+                dr.fma(DoubleVector.fromArray(D, wi, tw + j), di.mul(c)).intoArray(im, q);
+            }
+        }
+    }
+
+    /** The stages of half-width {@code half} and {@code half / 2} in one pass (half / 2 ≥ LANES). */
+    private static void forwardRadix4(double[] re, double[] im, int m, int half, double[] wr, double[] wi,
+            double[] nwi, boolean last) {
+        int quarter = half >> 1;
+        int tw1 = half - 1;
+        int tw2 = quarter - 1;
+        for (int start = 0; start < m; start += 2 * half) {
+            for (int j = 0; j < quarter; j += LANES) {
+                int a = start + j;
+                int b = a + quarter;
+                int c = a + half;
+                int d = c + quarter;
+                DoubleVector ar = DoubleVector.fromArray(D, re, a);
+                DoubleVector ai = DoubleVector.fromArray(D, im, a);
+                DoubleVector br = DoubleVector.fromArray(D, re, b);
+                DoubleVector bi = DoubleVector.fromArray(D, im, b);
+                DoubleVector cr = DoubleVector.fromArray(D, re, c);
+                DoubleVector ci = DoubleVector.fromArray(D, im, c);
+                DoubleVector dr = DoubleVector.fromArray(D, re, d);
+                DoubleVector di = DoubleVector.fromArray(D, im, d);
+                // stage of half-width `half`: (a, c) with w_half^j, (b, d) with w_half^(j + quarter)
+                DoubleVector a1r = ar.add(cr);
+                DoubleVector a1i = ai.add(ci);
+                DoubleVector tr = ar.sub(cr);
+                DoubleVector ti = ai.sub(ci);
+                DoubleVector w = DoubleVector.fromArray(D, wr, tw1 + j);
+                DoubleVector c1r = ti.fma(DoubleVector.fromArray(D, nwi, tw1 + j), tr.mul(w));
+                DoubleVector c1i = tr.fma(DoubleVector.fromArray(D, wi, tw1 + j), ti.mul(w));
+                DoubleVector b1r = br.add(dr);
+                DoubleVector b1i = bi.add(di);
+                tr = br.sub(dr);
+                ti = bi.sub(di);
+                w = DoubleVector.fromArray(D, wr, tw1 + j + quarter);
+                DoubleVector d1r = ti.fma(DoubleVector.fromArray(D, nwi, tw1 + j + quarter), tr.mul(w));
+                DoubleVector d1i = tr.fma(DoubleVector.fromArray(D, wi, tw1 + j + quarter), ti.mul(w));
+                // stage of half-width `quarter`: (a, b) and (c, d), both with w_quarter^j
+                DoubleVector w2r = DoubleVector.fromArray(D, wr, tw2 + j);
+                DoubleVector w2i = DoubleVector.fromArray(D, wi, tw2 + j);
+                DoubleVector w2n = DoubleVector.fromArray(D, nwi, tw2 + j);
+                DoubleVector sr = a1r.sub(b1r);
+                DoubleVector si = a1i.sub(b1i);
+                DoubleVector ur = c1r.sub(d1r);
+                DoubleVector ui = c1i.sub(d1i);
+                if (last) {
+                    // quarter == LANES: the in-vector stages follow on each output, still in registers
+                    // quarter == LANES: the in-vector stages follow on each output, in registers (written out
+                    // by hand: C2 does not inline a helper taking vectors here, and boxing them would be slow)
+                    {
+                        DoubleVector vr = a1r.add(b1r);
+                        DoubleVector vi = a1i.add(b1i);
+                        if (LANES >= 4) {
+                            DoubleVector qr = vr.fma(SIGN0, vr.rearrange(SWAP0));
+                            DoubleVector qi = vi.fma(SIGN0, vi.rearrange(SWAP0));
+                            vr = qi.fma(NWI0, qr.mul(WR0));
+                            vi = qr.fma(WI0, qi.mul(WR0));
+                        }
+                        if (LANES >= 8) {
+                            DoubleVector qr = vr.fma(SIGN1, vr.rearrange(SWAP1));
+                            DoubleVector qi = vi.fma(SIGN1, vi.rearrange(SWAP1));
+                            vr = qi.fma(NWI1, qr.mul(WR1));
+                            vi = qr.fma(WI1, qi.mul(WR1));
+                        }
+                        vr.fma(LAST_SIGN, vr.rearrange(LAST_SWAP)).intoArray(re, a);
+                        vi.fma(LAST_SIGN, vi.rearrange(LAST_SWAP)).intoArray(im, a);
+                    }
+                    {
+                        DoubleVector vr = si.fma(w2n, sr.mul(w2r));
+                        DoubleVector vi = sr.fma(w2i, si.mul(w2r));
+                        if (LANES >= 4) {
+                            DoubleVector qr = vr.fma(SIGN0, vr.rearrange(SWAP0));
+                            DoubleVector qi = vi.fma(SIGN0, vi.rearrange(SWAP0));
+                            vr = qi.fma(NWI0, qr.mul(WR0));
+                            vi = qr.fma(WI0, qi.mul(WR0));
+                        }
+                        if (LANES >= 8) {
+                            DoubleVector qr = vr.fma(SIGN1, vr.rearrange(SWAP1));
+                            DoubleVector qi = vi.fma(SIGN1, vi.rearrange(SWAP1));
+                            vr = qi.fma(NWI1, qr.mul(WR1));
+                            vi = qr.fma(WI1, qi.mul(WR1));
+                        }
+                        vr.fma(LAST_SIGN, vr.rearrange(LAST_SWAP)).intoArray(re, b);
+                        vi.fma(LAST_SIGN, vi.rearrange(LAST_SWAP)).intoArray(im, b);
+                    }
+                    {
+                        DoubleVector vr = c1r.add(d1r);
+                        DoubleVector vi = c1i.add(d1i);
+                        if (LANES >= 4) {
+                            DoubleVector qr = vr.fma(SIGN0, vr.rearrange(SWAP0));
+                            DoubleVector qi = vi.fma(SIGN0, vi.rearrange(SWAP0));
+                            vr = qi.fma(NWI0, qr.mul(WR0));
+                            vi = qr.fma(WI0, qi.mul(WR0));
+                        }
+                        if (LANES >= 8) {
+                            DoubleVector qr = vr.fma(SIGN1, vr.rearrange(SWAP1));
+                            DoubleVector qi = vi.fma(SIGN1, vi.rearrange(SWAP1));
+                            vr = qi.fma(NWI1, qr.mul(WR1));
+                            vi = qr.fma(WI1, qi.mul(WR1));
+                        }
+                        vr.fma(LAST_SIGN, vr.rearrange(LAST_SWAP)).intoArray(re, c);
+                        vi.fma(LAST_SIGN, vi.rearrange(LAST_SWAP)).intoArray(im, c);
+                    }
+                    {
+                        DoubleVector vr = ui.fma(w2n, ur.mul(w2r));
+                        DoubleVector vi = ur.fma(w2i, ui.mul(w2r));
+                        if (LANES >= 4) {
+                            DoubleVector qr = vr.fma(SIGN0, vr.rearrange(SWAP0));
+                            DoubleVector qi = vi.fma(SIGN0, vi.rearrange(SWAP0));
+                            vr = qi.fma(NWI0, qr.mul(WR0));
+                            vi = qr.fma(WI0, qi.mul(WR0));
+                        }
+                        if (LANES >= 8) {
+                            DoubleVector qr = vr.fma(SIGN1, vr.rearrange(SWAP1));
+                            DoubleVector qi = vi.fma(SIGN1, vi.rearrange(SWAP1));
+                            vr = qi.fma(NWI1, qr.mul(WR1));
+                            vi = qr.fma(WI1, qi.mul(WR1));
+                        }
+                        vr.fma(LAST_SIGN, vr.rearrange(LAST_SWAP)).intoArray(re, d);
+                        vi.fma(LAST_SIGN, vi.rearrange(LAST_SWAP)).intoArray(im, d);
+                    }
+                } else {
+                    a1r.add(b1r).intoArray(re, a);
+                    a1i.add(b1i).intoArray(im, a);
+                    si.fma(w2n, sr.mul(w2r)).intoArray(re, b);
+                    sr.fma(w2i, si.mul(w2r)).intoArray(im, b);
+                    c1r.add(d1r).intoArray(re, c);
+                    c1i.add(d1i).intoArray(im, c);
+                    ui.fma(w2n, ur.mul(w2r)).intoArray(re, d);
+                    ur.fma(w2i, ui.mul(w2r)).intoArray(im, d);
                 }
             }
         }
-        ScalarStages.forward(plan, re, im, half);
     }
+
+    @Override
+    public void decomposeForward(FftPlan plan, long[] src, int srcOffset, SignedDecomposer decomposer,
+            double[] twistRe, double[] twistIm, double[][] reOut, double[][] imOut, int first, int stride) {
+        int m = plan.size();
+        int across = Integer.numberOfTrailingZeros(m) - LOG_LANES;
+        if (m < 2 * LANES || across < 4 || (across & 1) == 1) {
+            FftKernel.super.decomposeForward(plan, src, srcOffset, decomposer, twistRe, twistIm, reOut, imOut, first,
+                    stride);
+            return;
+        }
+        double[] wr = plan.twiddleRe();
+        double[] wi = plan.twiddleIm();
+        double[] nwi = plan.twiddleImNegated();
+        int levels = decomposer.levels();
+        int baseLog = decomposer.baseLog();
+        int totalBits = baseLog * levels;
+        int shift = 64 - totalBits - 1;
+        long stateMask = totalBits == 64 ? -1L : (1L << totalBits) - 1;
+        long digitMask = (1L << baseLog) - 1;
+        int carryShift = baseLog - 1;
+        // first pass: decomposition, conversion, fold and twist of the four inputs of each radix-4 butterfly of the
+        // stages of half-width M/2 and M/4, for every level, without writing the digits out
+        int half = m >> 1;
+        int quarter = half >> 1;
+        int tw1 = half - 1;
+        int tw2 = quarter - 1;
+        for (int j = 0; j < quarter; j += LANES) {
+            int a = j;
+            int b = a + quarter;
+            int c = a + half;
+            int d = c + quarter;
+            LongVector sa = LongVector.fromArray(L, src, srcOffset + a);
+            LongVector ta = LongVector.fromArray(L, src, srcOffset + a + m);
+            if (totalBits < 64) {
+                sa = sa.lanewise(VectorOperators.LSHR, shift).add(1L).lanewise(VectorOperators.LSHR, 1).and(stateMask);
+                ta = ta.lanewise(VectorOperators.LSHR, shift).add(1L).lanewise(VectorOperators.LSHR, 1).and(stateMask);
+            }
+            DoubleVector kar = DoubleVector.fromArray(D, twistRe, a);
+            DoubleVector kai = DoubleVector.fromArray(D, twistIm, a);
+            DoubleVector nka = kai.neg();
+            LongVector sb = LongVector.fromArray(L, src, srcOffset + b);
+            LongVector tb = LongVector.fromArray(L, src, srcOffset + b + m);
+            if (totalBits < 64) {
+                sb = sb.lanewise(VectorOperators.LSHR, shift).add(1L).lanewise(VectorOperators.LSHR, 1).and(stateMask);
+                tb = tb.lanewise(VectorOperators.LSHR, shift).add(1L).lanewise(VectorOperators.LSHR, 1).and(stateMask);
+            }
+            DoubleVector kbr = DoubleVector.fromArray(D, twistRe, b);
+            DoubleVector kbi = DoubleVector.fromArray(D, twistIm, b);
+            DoubleVector nkb = kbi.neg();
+            LongVector sc = LongVector.fromArray(L, src, srcOffset + c);
+            LongVector tc = LongVector.fromArray(L, src, srcOffset + c + m);
+            if (totalBits < 64) {
+                sc = sc.lanewise(VectorOperators.LSHR, shift).add(1L).lanewise(VectorOperators.LSHR, 1).and(stateMask);
+                tc = tc.lanewise(VectorOperators.LSHR, shift).add(1L).lanewise(VectorOperators.LSHR, 1).and(stateMask);
+            }
+            DoubleVector kcr = DoubleVector.fromArray(D, twistRe, c);
+            DoubleVector kci = DoubleVector.fromArray(D, twistIm, c);
+            DoubleVector nkc = kci.neg();
+            LongVector sd = LongVector.fromArray(L, src, srcOffset + d);
+            LongVector td = LongVector.fromArray(L, src, srcOffset + d + m);
+            if (totalBits < 64) {
+                sd = sd.lanewise(VectorOperators.LSHR, shift).add(1L).lanewise(VectorOperators.LSHR, 1).and(stateMask);
+                td = td.lanewise(VectorOperators.LSHR, shift).add(1L).lanewise(VectorOperators.LSHR, 1).and(stateMask);
+            }
+            DoubleVector kdr = DoubleVector.fromArray(D, twistRe, d);
+            DoubleVector kdi = DoubleVector.fromArray(D, twistIm, d);
+            DoubleVector nkd = kdi.neg();
+            for (int level = levels - 1; level >= 0; level--) {
+                LongVector xaL;
+                {
+                    LongVector r = sa.and(digitMask);
+                    sa = sa.lanewise(VectorOperators.LSHR, baseLog);
+                    LongVector carry = r.sub(1L).or(sa).and(r).lanewise(VectorOperators.LSHR, carryShift);
+                    sa = sa.add(carry);
+                    xaL = r.sub(carry.lanewise(VectorOperators.LSHL, baseLog));
+                }
+                DoubleVector xa = (DoubleVector) xaL.convertShape(VectorOperators.L2D, D, 0);
+                LongVector yaL;
+                {
+                    LongVector r = ta.and(digitMask);
+                    ta = ta.lanewise(VectorOperators.LSHR, baseLog);
+                    LongVector carry = r.sub(1L).or(ta).and(r).lanewise(VectorOperators.LSHR, carryShift);
+                    ta = ta.add(carry);
+                    yaL = r.sub(carry.lanewise(VectorOperators.LSHL, baseLog));
+                }
+                DoubleVector ya = (DoubleVector) yaL.convertShape(VectorOperators.L2D, D, 0);
+                LongVector xbL;
+                {
+                    LongVector r = sb.and(digitMask);
+                    sb = sb.lanewise(VectorOperators.LSHR, baseLog);
+                    LongVector carry = r.sub(1L).or(sb).and(r).lanewise(VectorOperators.LSHR, carryShift);
+                    sb = sb.add(carry);
+                    xbL = r.sub(carry.lanewise(VectorOperators.LSHL, baseLog));
+                }
+                DoubleVector xb = (DoubleVector) xbL.convertShape(VectorOperators.L2D, D, 0);
+                LongVector ybL;
+                {
+                    LongVector r = tb.and(digitMask);
+                    tb = tb.lanewise(VectorOperators.LSHR, baseLog);
+                    LongVector carry = r.sub(1L).or(tb).and(r).lanewise(VectorOperators.LSHR, carryShift);
+                    tb = tb.add(carry);
+                    ybL = r.sub(carry.lanewise(VectorOperators.LSHL, baseLog));
+                }
+                DoubleVector yb = (DoubleVector) ybL.convertShape(VectorOperators.L2D, D, 0);
+                LongVector xcL;
+                {
+                    LongVector r = sc.and(digitMask);
+                    sc = sc.lanewise(VectorOperators.LSHR, baseLog);
+                    LongVector carry = r.sub(1L).or(sc).and(r).lanewise(VectorOperators.LSHR, carryShift);
+                    sc = sc.add(carry);
+                    xcL = r.sub(carry.lanewise(VectorOperators.LSHL, baseLog));
+                }
+                DoubleVector xc = (DoubleVector) xcL.convertShape(VectorOperators.L2D, D, 0);
+                LongVector ycL;
+                {
+                    LongVector r = tc.and(digitMask);
+                    tc = tc.lanewise(VectorOperators.LSHR, baseLog);
+                    LongVector carry = r.sub(1L).or(tc).and(r).lanewise(VectorOperators.LSHR, carryShift);
+                    tc = tc.add(carry);
+                    ycL = r.sub(carry.lanewise(VectorOperators.LSHL, baseLog));
+                }
+                DoubleVector yc = (DoubleVector) ycL.convertShape(VectorOperators.L2D, D, 0);
+                LongVector xdL;
+                {
+                    LongVector r = sd.and(digitMask);
+                    sd = sd.lanewise(VectorOperators.LSHR, baseLog);
+                    LongVector carry = r.sub(1L).or(sd).and(r).lanewise(VectorOperators.LSHR, carryShift);
+                    sd = sd.add(carry);
+                    xdL = r.sub(carry.lanewise(VectorOperators.LSHL, baseLog));
+                }
+                DoubleVector xd = (DoubleVector) xdL.convertShape(VectorOperators.L2D, D, 0);
+                LongVector ydL;
+                {
+                    LongVector r = td.and(digitMask);
+                    td = td.lanewise(VectorOperators.LSHR, baseLog);
+                    LongVector carry = r.sub(1L).or(td).and(r).lanewise(VectorOperators.LSHR, carryShift);
+                    td = td.add(carry);
+                    ydL = r.sub(carry.lanewise(VectorOperators.LSHL, baseLog));
+                }
+                DoubleVector yd = (DoubleVector) ydL.convertShape(VectorOperators.L2D, D, 0);
+                DoubleVector ar = ya.fma(nka, xa.mul(kar));
+                DoubleVector ai = ya.fma(kar, xa.mul(kai));
+                DoubleVector br = yb.fma(nkb, xb.mul(kbr));
+                DoubleVector bi = yb.fma(kbr, xb.mul(kbi));
+                DoubleVector cr = yc.fma(nkc, xc.mul(kcr));
+                DoubleVector ci = yc.fma(kcr, xc.mul(kci));
+                DoubleVector dr = yd.fma(nkd, xd.mul(kdr));
+                DoubleVector di = yd.fma(kdr, xd.mul(kdi));
+                double[] re = reOut[first + level * stride];
+                double[] im = imOut[first + level * stride];
+                // stage of half-width `half`: (a, c) with w_half^j, (b, d) with w_half^(j + quarter)
+                DoubleVector a1r = ar.add(cr);
+                DoubleVector a1i = ai.add(ci);
+                DoubleVector tr = ar.sub(cr);
+                DoubleVector ti = ai.sub(ci);
+                DoubleVector w = DoubleVector.fromArray(D, wr, tw1 + j);
+                DoubleVector c1r = ti.fma(DoubleVector.fromArray(D, nwi, tw1 + j), tr.mul(w));
+                DoubleVector c1i = tr.fma(DoubleVector.fromArray(D, wi, tw1 + j), ti.mul(w));
+                DoubleVector b1r = br.add(dr);
+                DoubleVector b1i = bi.add(di);
+                tr = br.sub(dr);
+                ti = bi.sub(di);
+                w = DoubleVector.fromArray(D, wr, tw1 + j + quarter);
+                DoubleVector d1r = ti.fma(DoubleVector.fromArray(D, nwi, tw1 + j + quarter), tr.mul(w));
+                DoubleVector d1i = tr.fma(DoubleVector.fromArray(D, wi, tw1 + j + quarter), ti.mul(w));
+                // stage of half-width `quarter`: (a, b) and (c, d), both with w_quarter^j
+                DoubleVector w2r = DoubleVector.fromArray(D, wr, tw2 + j);
+                DoubleVector w2i = DoubleVector.fromArray(D, wi, tw2 + j);
+                DoubleVector w2n = DoubleVector.fromArray(D, nwi, tw2 + j);
+                DoubleVector sr = a1r.sub(b1r);
+                DoubleVector si = a1i.sub(b1i);
+                DoubleVector ur = c1r.sub(d1r);
+                DoubleVector ui = c1i.sub(d1i);
+                    a1r.add(b1r).intoArray(re, a);
+                    a1i.add(b1i).intoArray(im, a);
+                    si.fma(w2n, sr.mul(w2r)).intoArray(re, b);
+                    sr.fma(w2i, si.mul(w2r)).intoArray(im, b);
+                    c1r.add(d1r).intoArray(re, c);
+                    c1i.add(d1i).intoArray(im, c);
+                    ui.fma(w2n, ur.mul(w2r)).intoArray(re, d);
+                    ur.fma(w2i, ui.mul(w2r)).intoArray(im, d);
+            }
+        }
+        for (int level = 0, index = first; level < levels; level++, index += stride) {
+            double[] re = reOut[index];
+            double[] im = imOut[index];
+            int h = quarter >> 1;
+            for (; h > 2 * LANES; h >>= 2) {
+                forwardRadix4(re, im, m, h, wr, wi, nwi, false);
+            }
+            forwardRadix4(re, im, m, h, wr, wi, nwi, true);
+        }
+    }
+
+    /** The log2(LANES) stages of half-width below LANES, each vector loaded once. */
+    private static void forwardInVector(double[] re, double[] im, int m) {
+        for (int j = 0; j < m; j += LANES) {
+            {
+                DoubleVector vr = DoubleVector.fromArray(D, re, j);
+                DoubleVector vi = DoubleVector.fromArray(D, im, j);
+                if (LANES >= 4) {
+                    DoubleVector qr = vr.fma(SIGN0, vr.rearrange(SWAP0));
+                    DoubleVector qi = vi.fma(SIGN0, vi.rearrange(SWAP0));
+                    vr = qi.fma(NWI0, qr.mul(WR0));
+                    vi = qr.fma(WI0, qi.mul(WR0));
+                }
+                if (LANES >= 8) {
+                    DoubleVector qr = vr.fma(SIGN1, vr.rearrange(SWAP1));
+                    DoubleVector qi = vi.fma(SIGN1, vi.rearrange(SWAP1));
+                    vr = qi.fma(NWI1, qr.mul(WR1));
+                    vi = qr.fma(WI1, qi.mul(WR1));
+                }
+                vr.fma(LAST_SIGN, vr.rearrange(LAST_SWAP)).intoArray(re, j);
+                vi.fma(LAST_SIGN, vi.rearrange(LAST_SWAP)).intoArray(im, j);
+            }
+        }
+    }
+
+    // ---- inverse FFT ----
 
     @Override
     public void inverse(FftPlan plan, double[] re, double[] im) {
         int m = plan.size();
+        if (m < 2 * LANES) {
+            scalar.inverse(plan, re, im);
+            return;
+        }
         double[] wr = plan.twiddleRe();
         double[] wi = plan.twiddleIm();
-        int firstVectorHalf = Math.min(LANES, m);
-        ScalarStages.inverse(plan, re, im, firstVectorHalf);
-        for (int half = firstVectorHalf; half < m; half <<= 1) {
-            int tw = half - 1;
-            for (int start = 0; start < m; start += 2 * half) {
-                for (int j = 0; j < half; j += LANES) {
-                    int p = start + j;
-                    int q = p + half;
-                    DoubleVector c = DoubleVector.fromArray(D, wr, tw + j);
-                    DoubleVector s = DoubleVector.fromArray(D, wi, tw + j).neg();
-                    DoubleVector xr = DoubleVector.fromArray(D, re, q);
-                    DoubleVector xi = DoubleVector.fromArray(D, im, q);
-                    DoubleVector vr = xr.mul(c).sub(xi.mul(s));
-                    DoubleVector vi = xr.mul(s).add(xi.mul(c));
-                    DoubleVector ur = DoubleVector.fromArray(D, re, p);
-                    DoubleVector ui = DoubleVector.fromArray(D, im, p);
-                    ur.add(vr).intoArray(re, p);
-                    ui.add(vi).intoArray(im, p);
-                    ur.sub(vr).intoArray(re, q);
-                    ui.sub(vi).intoArray(im, q);
-                }
-            }
+        double[] nwi = plan.twiddleImNegated();
+        inverseInVector(re, im, m);
+        int across = Integer.numberOfTrailingZeros(m) - LOG_LANES;
+        int half = LANES;
+        for (; across >= 2; across -= 2, half <<= 2) {
+            inverseRadix4(re, im, m, half, wr, wi, nwi);
+        }
+        if (across == 1) {
+            inverseRadix2(re, im, m, half, wr, wi, nwi);
+        }
+    }
+
+    /**
+     * The inverse stages at least one vector wide (the in-vector stages done). Fusing the untwist and rounding into
+     * the last of them was measured slower (0.5 ms per gate bootstrap), so the rounding stays a pass of its own.
+     */
+    private static void inverseAcross(FftPlan plan, double[] re, double[] im) {
+        int m = plan.size();
+        double[] wr = plan.twiddleRe();
+        double[] wi = plan.twiddleIm();
+        double[] nwi = plan.twiddleImNegated();
+        int across = Integer.numberOfTrailingZeros(m) - LOG_LANES;
+        int half = LANES;
+        for (; across >= 2; across -= 2, half <<= 2) {
+            inverseRadix4(re, im, m, half, wr, wi, nwi);
+        }
+        if (across == 1) {
+            inverseRadix2(re, im, m, half, wr, wi, nwi);
         }
     }
 
     @Override
+    public void multiplyAccumulateBackwardAdd(FftPlan plan, double[][] aRe, double[][] aIm, int count, double[] bRe,
+            double[] bIm, int bOffset, int bStride, double[] workRe, double[] workIm, double[] twistRe,
+            double[] twistIm, double scale, long[] dst, int dstOffset) {
+        int m = plan.size();
+        if (m < 2 * LANES) {
+            multiplyAccumulateSum(aRe, aIm, count, bRe, bIm, bOffset, bStride, workRe, workIm, m);
+            inverse(plan, workRe, workIm);
+            untwistAdd(workRe, workIm, twistRe, twistIm, scale, dst, dstOffset, m);
+            return;
+        }
+        // pass 1: the sum of products, then the in-vector inverse stages, in registers
+        for (int j = 0; j < m; j += LANES) {
+            DoubleVector plus = DoubleVector.zero(D);
+            DoubleVector minus = DoubleVector.zero(D);
+            DoubleVector imag1 = DoubleVector.zero(D);
+            DoubleVector imag2 = DoubleVector.zero(D);
+            int b = bOffset + j;
+            for (int i = 0; i < count; i++, b += bStride) {
+                DoubleVector ar = DoubleVector.fromArray(D, aRe[i], j);
+                DoubleVector ai = DoubleVector.fromArray(D, aIm[i], j);
+                DoubleVector br = DoubleVector.fromArray(D, bRe, b);
+                DoubleVector bi = DoubleVector.fromArray(D, bIm, b);
+                plus = ar.fma(br, plus);
+                minus = ai.fma(bi, minus);
+                imag1 = ar.fma(bi, imag1);
+                imag2 = ai.fma(br, imag2);
+            }
+            {
+                DoubleVector vr = plus.sub(minus);
+                DoubleVector vi = imag1.add(imag2);
+                vr = vr.fma(LAST_SIGN, vr.rearrange(LAST_SWAP));
+                vi = vi.fma(LAST_SIGN, vi.rearrange(LAST_SWAP));
+                if (LANES >= 8) {
+                    DoubleVector tr = vi.fma(WI1, vr.mul(WR1));
+                    DoubleVector ti = vr.fma(NWI1, vi.mul(WR1));
+                    vr = tr.fma(SIGN1, tr.rearrange(SWAP1));
+                    vi = ti.fma(SIGN1, ti.rearrange(SWAP1));
+                }
+                if (LANES >= 4) {
+                    DoubleVector tr = vi.fma(WI0, vr.mul(WR0));
+                    DoubleVector ti = vr.fma(NWI0, vi.mul(WR0));
+                    vr = tr.fma(SIGN0, tr.rearrange(SWAP0));
+                    vi = ti.fma(SIGN0, ti.rearrange(SWAP0));
+                }
+                vr.intoArray(workRe, j);
+                vi.intoArray(workIm, j);
+            }
+        }
+        inverseAcross(plan, workRe, workIm);
+        untwistAdd(workRe, workIm, twistRe, twistIm, scale, dst, dstOffset, m);
+    }
+
+
+    private static void inverseInVector(double[] re, double[] im, int m) {
+        for (int j = 0; j < m; j += LANES) {
+            {
+                DoubleVector vr = DoubleVector.fromArray(D, re, j);
+                DoubleVector vi = DoubleVector.fromArray(D, im, j);
+                vr = vr.fma(LAST_SIGN, vr.rearrange(LAST_SWAP));
+                vi = vi.fma(LAST_SIGN, vi.rearrange(LAST_SWAP));
+                if (LANES >= 8) {
+                    DoubleVector tr = vi.fma(WI1, vr.mul(WR1));
+                    DoubleVector ti = vr.fma(NWI1, vi.mul(WR1));
+                    vr = tr.fma(SIGN1, tr.rearrange(SWAP1));
+                    vi = ti.fma(SIGN1, ti.rearrange(SWAP1));
+                }
+                if (LANES >= 4) {
+                    DoubleVector tr = vi.fma(WI0, vr.mul(WR0));
+                    DoubleVector ti = vr.fma(NWI0, vi.mul(WR0));
+                    vr = tr.fma(SIGN0, tr.rearrange(SWAP0));
+                    vi = ti.fma(SIGN0, ti.rearrange(SWAP0));
+                }
+                vr.intoArray(re, j);
+                vi.intoArray(im, j);
+            }
+        }
+    }
+
+    /** The stages of half-width {@code half} and {@code 2·half} in one pass (half ≥ LANES). */
+    private static void inverseRadix4(double[] re, double[] im, int m, int half, double[] wr, double[] wi,
+            double[] nwi) {
+        int tw1 = half - 1;
+        int tw2 = 2 * half - 1;
+        for (int start = 0; start < m; start += 4 * half) {
+            for (int j = 0; j < half; j += LANES) {
+                int a = start + j;
+                int b = a + half;
+                int c = b + half;
+                int d = c + half;
+                DoubleVector w1r = DoubleVector.fromArray(D, wr, tw1 + j);
+                DoubleVector w1i = DoubleVector.fromArray(D, wi, tw1 + j);
+                DoubleVector w1n = DoubleVector.fromArray(D, nwi, tw1 + j);
+                DoubleVector ar = DoubleVector.fromArray(D, re, a);
+                DoubleVector ai = DoubleVector.fromArray(D, im, a);
+                DoubleVector xr = DoubleVector.fromArray(D, re, b);
+                DoubleVector xi = DoubleVector.fromArray(D, im, b);
+                // stage of half-width `half`: b·conj(w), then (a, b); the same for (c, d)
+                DoubleVector vr = xi.fma(w1i, xr.mul(w1r));
+                DoubleVector vi = xr.fma(w1n, xi.mul(w1r));
+                DoubleVector a1r = ar.add(vr);
+                DoubleVector a1i = ai.add(vi);
+                DoubleVector b1r = ar.sub(vr);
+                DoubleVector b1i = ai.sub(vi);
+                DoubleVector cr = DoubleVector.fromArray(D, re, c);
+                DoubleVector ci = DoubleVector.fromArray(D, im, c);
+                xr = DoubleVector.fromArray(D, re, d);
+                xi = DoubleVector.fromArray(D, im, d);
+                vr = xi.fma(w1i, xr.mul(w1r));
+                vi = xr.fma(w1n, xi.mul(w1r));
+                DoubleVector c1r = cr.add(vr);
+                DoubleVector c1i = ci.add(vi);
+                DoubleVector d1r = cr.sub(vr);
+                DoubleVector d1i = ci.sub(vi);
+                // stage of half-width 2·half: (a, c) with w^j, (b, d) with w^(j + half)
+                DoubleVector w = DoubleVector.fromArray(D, wr, tw2 + j);
+                vr = c1i.fma(DoubleVector.fromArray(D, wi, tw2 + j), c1r.mul(w));
+                vi = c1r.fma(DoubleVector.fromArray(D, nwi, tw2 + j), c1i.mul(w));
+                w = DoubleVector.fromArray(D, wr, tw2 + j + half);
+                DoubleVector ur = d1i.fma(DoubleVector.fromArray(D, wi, tw2 + j + half), d1r.mul(w));
+                DoubleVector ui = d1r.fma(DoubleVector.fromArray(D, nwi, tw2 + j + half), d1i.mul(w));
+                a1r.add(vr).intoArray(re, a);
+                a1i.add(vi).intoArray(im, a);
+                a1r.sub(vr).intoArray(re, c);
+                a1i.sub(vi).intoArray(im, c);
+                b1r.add(ur).intoArray(re, b);
+                b1i.add(ui).intoArray(im, b);
+                b1r.sub(ur).intoArray(re, d);
+                b1i.sub(ui).intoArray(im, d);
+            }
+        }
+    }
+
+    private static void inverseRadix2(double[] re, double[] im, int m, int half, double[] wr, double[] wi,
+            double[] nwi) {
+        int tw = half - 1;
+        for (int start = 0; start < m; start += 2 * half) {
+            for (int j = 0; j < half; j += LANES) {
+                int p = start + j;
+                int q = p + half;
+                DoubleVector c = DoubleVector.fromArray(D, wr, tw + j);
+                DoubleVector xr = DoubleVector.fromArray(D, re, q);
+                DoubleVector xi = DoubleVector.fromArray(D, im, q);
+                DoubleVector vr = xi.fma(DoubleVector.fromArray(D, wi, tw + j), xr.mul(c));
+                DoubleVector vi = xr.fma(DoubleVector.fromArray(D, nwi, tw + j), xi.mul(c));
+                DoubleVector ur = DoubleVector.fromArray(D, re, p);
+                DoubleVector ui = DoubleVector.fromArray(D, im, p);
+                ur.add(vr).intoArray(re, p);
+                ui.add(vi).intoArray(im, p);
+                ur.sub(vr).intoArray(re, q);
+                ui.sub(vi).intoArray(im, q);
+            }
+        }
+    }
+
+    // ---- untwist and rounding ----
+
+    @Override
     public void untwistAdd(double[] re, double[] im, double[] twistRe, double[] twistIm, double scale, long[] dst,
             int dstOffset, int m) {
-        scalar.untwistAdd(re, im, twistRe, twistIm, scale, dst, dstOffset, m);
+        if (m < LANES) {
+            scalar.untwistAdd(re, im, twistRe, twistIm, scale, dst, dstOffset, m);
+            return;
+        }
+        for (int j = 0; j < m; j += LANES) {
+            DoubleVector r = DoubleVector.fromArray(D, re, j);
+            DoubleVector i = DoubleVector.fromArray(D, im, j);
+            DoubleVector tr = DoubleVector.fromArray(D, twistRe, j);
+            DoubleVector ti = DoubleVector.fromArray(D, twistIm, j);
+            DoubleVector x = i.fma(ti, r.mul(tr)).mul(scale);
+            DoubleVector y = r.neg().fma(ti, i.mul(tr)).mul(scale);
+            // roundToTorus, written out: C2 does not always inline it here, and boxing vectors would be slow
+            LongVector rx;
+            {
+                LongVector bits = x.reinterpretAsLongs();
+                LongVector exponent = bits.lanewise(VectorOperators.LSHR, 52).and(0x7FFL).sub(1075L);
+                LongVector large = bits.and((1L << 52) - 1).or(1L << 52).lanewise(VectorOperators.LSHL, exponent)
+                        .blend(0L, exponent.compare(VectorOperators.GE, 64L));
+                LongVector small = x.abs().add(TWO_POW_52).reinterpretAsLongs().sub(TWO_POW_52_BITS);
+                LongVector sign = bits.lanewise(VectorOperators.ASHR, 63);
+                rx = large.blend(small, exponent.compare(VectorOperators.LT, 0L)).lanewise(VectorOperators.XOR, sign)
+                        .sub(sign);
+            }
+            LongVector ry;
+            {
+                LongVector bits = y.reinterpretAsLongs();
+                LongVector exponent = bits.lanewise(VectorOperators.LSHR, 52).and(0x7FFL).sub(1075L);
+                LongVector large = bits.and((1L << 52) - 1).or(1L << 52).lanewise(VectorOperators.LSHL, exponent)
+                        .blend(0L, exponent.compare(VectorOperators.GE, 64L));
+                LongVector small = y.abs().add(TWO_POW_52).reinterpretAsLongs().sub(TWO_POW_52_BITS);
+                LongVector sign = bits.lanewise(VectorOperators.ASHR, 63);
+                ry = large.blend(small, exponent.compare(VectorOperators.LT, 0L)).lanewise(VectorOperators.XOR, sign)
+                        .sub(sign);
+            }
+            LongVector.fromArray(L, dst, dstOffset + j).add(rx).intoArray(dst, dstOffset + j);
+            LongVector.fromArray(L, dst, dstOffset + j + m).add(ry).intoArray(dst, dstOffset + j + m);
+        }
     }
+
+    /** {@link TorusRounding#roundToTorus} on every lane: round(v) mod 2^64, for every finite v. */
+    static LongVector roundToTorus(DoubleVector v) {
+        LongVector bits = v.reinterpretAsLongs();
+        LongVector exponent = bits.lanewise(VectorOperators.LSHR, 52).and(0x7FFL).sub(1075L);
+        // |v| ≥ 2^52: v is an integer, mantissa·2^e, whose residue is the mantissa shifted left (0 from e ≥ 64)
+        LongVector large = bits.and((1L << 52) - 1).or(1L << 52).lanewise(VectorOperators.LSHL, exponent);
+        large = large.blend(0L, exponent.compare(VectorOperators.GE, 64L));
+        // |v| < 2^52: adding 2^52 rounds |v| to an integer (ties to even, as Math.rint) held in the low mantissa bits
+        LongVector small = v.abs().add(TWO_POW_52).reinterpretAsLongs().sub(TWO_POW_52_BITS);
+        VectorMask<Long> isSmall = exponent.compare(VectorOperators.LT, 0L);
+        LongVector magnitude = large.blend(small, isSmall);
+        LongVector sign = bits.lanewise(VectorOperators.ASHR, 63);
+        return magnitude.lanewise(VectorOperators.XOR, sign).sub(sign);
+    }
+
+    // ---- multiply-accumulate ----
 
     @Override
     public void multiplyAccumulate(double[] accRe, double[] accIm, int accOffset, double[] aRe, double[] aIm,
@@ -124,14 +841,42 @@ public final class VectorFftKernel implements FftKernel {
             DoubleVector ai = DoubleVector.fromArray(D, aIm, aOffset + j);
             DoubleVector br = DoubleVector.fromArray(D, bRe, bOffset + j);
             DoubleVector bi = DoubleVector.fromArray(D, bIm, bOffset + j);
-            DoubleVector.fromArray(D, accRe, accOffset + j).add(ar.mul(br).sub(ai.mul(bi)))
+            ai.neg().fma(bi, ar.fma(br, DoubleVector.fromArray(D, accRe, accOffset + j)))
                     .intoArray(accRe, accOffset + j);
-            DoubleVector.fromArray(D, accIm, accOffset + j).add(ar.mul(bi).add(ai.mul(br)))
+            ai.fma(br, ar.fma(bi, DoubleVector.fromArray(D, accIm, accOffset + j)))
                     .intoArray(accIm, accOffset + j);
         }
         if (j < m) {
             scalar.multiplyAccumulate(accRe, accIm, accOffset + j, aRe, aIm, aOffset + j, bRe, bIm, bOffset + j,
                     m - j);
+        }
+    }
+
+    @Override
+    public void multiplyAccumulateSum(double[][] aRe, double[][] aIm, int count, double[] bRe, double[] bIm,
+            int bOffset, int bStride, double[] accRe, double[] accIm, int m) {
+        if (m < LANES) {
+            scalar.multiplyAccumulateSum(aRe, aIm, count, bRe, bIm, bOffset, bStride, accRe, accIm, m);
+            return;
+        }
+        for (int j = 0; j < m; j += LANES) {
+            DoubleVector plus = DoubleVector.zero(D);
+            DoubleVector minus = DoubleVector.zero(D);
+            DoubleVector imag1 = DoubleVector.zero(D);
+            DoubleVector imag2 = DoubleVector.zero(D);
+            int b = bOffset + j;
+            for (int i = 0; i < count; i++, b += bStride) {
+                DoubleVector ar = DoubleVector.fromArray(D, aRe[i], j);
+                DoubleVector ai = DoubleVector.fromArray(D, aIm[i], j);
+                DoubleVector br = DoubleVector.fromArray(D, bRe, b);
+                DoubleVector bi = DoubleVector.fromArray(D, bIm, b);
+                plus = ar.fma(br, plus);
+                minus = ai.fma(bi, minus);
+                imag1 = ar.fma(bi, imag1);
+                imag2 = ai.fma(br, imag2);
+            }
+            plus.sub(minus).intoArray(accRe, j);
+            imag1.add(imag2).intoArray(accIm, j);
         }
     }
 }

@@ -61,9 +61,23 @@ public final class Polynomials {
     /** dst = src·X^power − src for power in [0, 2N); src and dst must not overlap. */
     public static void multiplyByMonomialMinusOne(long[] src, int srcOffset, long[] dst, int dstOffset, int n,
             int power) {
-        multiplyByMonomial(src, srcOffset, dst, dstOffset, n, power);
-        for (int j = 0; j < n; j++) {
-            dst[dstOffset + j] -= src[srcOffset + j];
+        // dst[j] = ±src[j − shift] − src[j], in two branch-free runs that C2 vectorises
+        boolean negate = power >= n;
+        int shift = negate ? power - n : power;
+        if (negate) {
+            for (int j = 0; j < shift; j++) {
+                dst[dstOffset + j] = src[srcOffset + j - shift + n] - src[srcOffset + j];
+            }
+            for (int j = shift; j < n; j++) {
+                dst[dstOffset + j] = -src[srcOffset + j - shift] - src[srcOffset + j];
+            }
+        } else {
+            for (int j = 0; j < shift; j++) {
+                dst[dstOffset + j] = -src[srcOffset + j - shift + n] - src[srcOffset + j];
+            }
+            for (int j = shift; j < n; j++) {
+                dst[dstOffset + j] = src[srcOffset + j - shift] - src[srcOffset + j];
+            }
         }
     }
 }

@@ -1,0 +1,43 @@
+package org.fheml.tfhe.math;
+
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link IntegerKernel} on jdk.incubator.vector ({@code LongVector.SPECIES_PREFERRED}): the keyswitch reads the key as
+ * one sequential stream, row by row, skipping the rows of zero digits. Wrapping long
+ * multiplication and subtraction are exact, so the results equal the scalar kernel's bit for bit.
+ */
+public final class VectorIntegerKernel implements IntegerKernel {
+
+    private static final VectorSpecies<Long> L = LongVector.SPECIES_PREFERRED;
+    private static final int LANES = L.length();
+
+    @Override
+    public String name() {
+        return "vector-" + L.vectorBitSize();
+    }
+
+    @Override
+    public void subtractDigitCombination(long[] dst, int dstOffset, long[] rows, int rowsOffset, long[] digits,
+            int levels, int length) {
+        int bound = L.loopBound(length);
+        // level by level: the rows are read as one sequential stream (the key is far larger than the caches and
+        // this loop is bound by memory bandwidth); dst stays in L1
+        for (int level = 0; level < levels; level++) {
+            long digit = digits[level];
+            if (digit == 0) {
+                continue;
+            }
+            int base = rowsOffset + level * length;
+            int t = 0;
+            for (; t < bound; t += LANES) {
+                LongVector.fromArray(L, dst, dstOffset + t).sub(LongVector.fromArray(L, rows, base + t).mul(digit))
+                        .intoArray(dst, dstOffset + t);
+            }
+            for (; t < length; t++) {
+                dst[dstOffset + t] -= digit * rows[base + t];
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.fheml.tfhe.math;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Every available integer kernel against the scalar reference: results must be bit-identical. */
+class IntegerKernelsTest {
+
+    @Test
+    void theVectorKernelIsAvailableInTheBuild() {
+        assertEquals(2, IntegerKernels.all().size(), "kernels: " + IntegerKernels.all());
+        assertTrue(IntegerKernels.preferred().name().startsWith("vector"));
+    }
+
+    @ParameterizedTest(name = "{0} levels, length {1}")
+    @CsvSource({"8, 631", "5, 743", "1, 1", "3, 7", "2, 8", "4, 16", "1, 2049"})
+    void kernelsAgreeBitForBit(int levels, int length) {
+        List<IntegerKernel> kernels = IntegerKernels.all();
+        SplittableRandom random = new SplittableRandom(levels * 10_000L + length);
+        for (int trial = 0; trial < 20; trial++) {
+            long[] rows = random.longs(3 + levels * length).toArray();
+            long[] digits = new long[levels];
+            for (int j = 0; j < levels; j++) {
+                // small balanced digits, zeros included, and now and then a full-width one
+                digits[j] = trial % 5 == 4 ? random.nextLong() : random.nextLong(-2, 3);
+            }
+            long[] initial = random.longs(length + 2).toArray();
+            long[] expected = initial.clone();
+            kernels.get(0).subtractDigitCombination(expected, 2, rows, 3, digits, levels, length);
+            for (IntegerKernel kernel : kernels) {
+                long[] actual = initial.clone();
+                kernel.subtractDigitCombination(actual, 2, rows, 3, digits, levels, length);
+                assertArrayEquals(expected, actual, kernel.name());
+            }
+            // against the definition
+            for (int t = 0; t < length; t++) {
+                long value = initial[2 + t];
+                for (int j = 0; j < levels; j++) {
+                    value -= digits[j] * rows[3 + j * length + t];
+                }
+                assertEquals(value, expected[2 + t]);
+            }
+        }
+    }
+}
