@@ -2,25 +2,52 @@ package org.fheml.cli;
 
 import static org.fheml.cli.CommandLineTest.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PbsBenchCommandTest {
 
+    private static final List<String> KEYS = List.of("medianMs", "minMs", "maxMs", "errors", "iterations", "threads",
+            "throughputPerSec", "keygenMs", "bootstrapKeyBytes", "keyswitchKeyBytes", "parameters");
+
+    private static JsonNode json(String... args) throws Exception {
+        CommandLineTest.Run run = run(args);
+        assertEquals(0, run.exitCode(), run.err());
+        return new ObjectMapper().readTree(run.out());
+    }
+
     @Test
     void timesBootstrapsWithTheOptimizersParameters() throws Exception {
-        CommandLineTest.Run run = run("bench", "pbs", "--precision", "1", "--iterations", "2", "--warmup", "0",
+        JsonNode report = json("bench", "pbs", "--precision", "1", "--iterations", "3", "--warmup", "0",
                 "--threads", "1", "--json");
-        assertEquals(0, run.exitCode(), run.err());
-        JsonNode report = new ObjectMapper().readTree(run.out());
+        for (String key : KEYS) {
+            assertTrue(report.has(key), "missing " + key + " in " + report);
+        }
         assertEquals(1, report.get("parameters").get("precision").asInt());
-        assertTrue(report.get("parameters").get("securityBits").asDouble() >= 128 - 1e-9);
-        assertTrue(report.get("latency").get("allCorrect").asBoolean());
-        assertTrue(report.get("latency").get("ksPbsMedianMillis").asDouble() > 0);
-        assertTrue(report.get("failures").isNull());
+        assertTrue(report.get("parameters").get("secure").asBoolean());
+        assertEquals(0, report.get("errors").asLong());
+        assertEquals(3, report.get("iterations").asInt());
+        assertTrue(report.get("minMs").asDouble() <= report.get("medianMs").asDouble()
+                && report.get("medianMs").asDouble() <= report.get("maxMs").asDouble());
+        assertTrue(report.get("throughputPerSec").asDouble() > 0);
+        assertFalse(report.has("failures"));
+    }
+
+    @Test
+    void theCLibrarysGateSetIsANamedSpeedAnchor() throws Exception {
+        JsonNode report = json("bench", "pbs", "--params", "tfhe-lib-gate", "--iterations", "2", "--warmup", "0",
+                "--threads", "1", "--json");
+        JsonNode parameters = report.get("parameters");
+        assertEquals(630, parameters.get("lweDimension").asInt());
+        assertEquals(1024, parameters.get("polynomialSize").asInt());
+        assertFalse(parameters.get("secure").asBoolean(), "the gate set is below 128 bits and says so");
+        assertEquals(0, report.get("errors").asLong());
+        assertEquals(630L * 3 * 4 * 1024 * 8, report.get("bootstrapKeyBytes").asLong());
     }
 
     @Test
@@ -33,7 +60,12 @@ class PbsBenchCommandTest {
     }
 
     @Test
-    void badCountsAreUsageErrors() {
+    void badInputsAreUsageErrors() {
         assertEquals(2, run("bench", "pbs", "--precision", "2", "--iterations", "0").exitCode());
+        assertEquals(2, run("bench", "pbs", "--params", "tfhe-lib-gate", "--precision", "2").exitCode());
+        CommandLineTest.Run unknown = run("bench", "pbs", "--params", "nonsense");
+        assertEquals(2, unknown.exitCode());
+        assertTrue(unknown.err().contains("tfhe-lib-gate"), unknown.err());
+        assertEquals(2, run("bench", "pbs").exitCode(), "either --params or --precision");
     }
 }
