@@ -4,7 +4,9 @@ package org.fheml.tfhe.serialization;
 public enum ArtifactType {
     LWE_CIPHERTEXT_LIST(1),
     SEEDED_LWE_CIPHERTEXT_LIST(2),
-    LWE_SECRET_KEY(3);
+    LWE_SECRET_KEY(3),
+    TFHE_PARAMETERS(4),
+    SERVER_KEY(5);
 
     private final int tag;
 

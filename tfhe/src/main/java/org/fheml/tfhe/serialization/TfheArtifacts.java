@@ -7,10 +7,17 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.fheml.tfhe.compression.SeededLweCiphertextList;
+import org.fheml.tfhe.entities.FourierBootstrapKey;
+import org.fheml.tfhe.entities.FourierGgswCiphertext;
 import org.fheml.tfhe.entities.LweCiphertextList;
+import org.fheml.tfhe.entities.LweKeyswitchKey;
 import org.fheml.tfhe.entities.LweSecretKey;
+import org.fheml.tfhe.entities.ServerKey;
 import org.fheml.tfhe.params.LweDimension;
+import org.fheml.tfhe.params.TfheParameters;
 
 /**
  * Versioned binary forms of the runtime's entities, big-endian, each behind an {@link ArtifactHeader}. Reading
@@ -40,6 +47,7 @@ public final class TfheArtifacts {
         return parse(bytes, ArtifactType.LWE_CIPHERTEXT_LIST, in -> {
             int dimension = bounded(in.readInt(), MAX_DIMENSION, "LWE dimension");
             int count = bounded(in.readInt(), MAX_COUNT, "ciphertext count");
+            requireAvailable(in, 8L * count * (dimension + 1), "ciphertext list");
             LweCiphertextList list = new LweCiphertextList(new LweDimension(dimension), count);
             long[] data = list.data();
             for (int i = 0; i < data.length; i++) {
@@ -66,7 +74,9 @@ public final class TfheArtifacts {
             int dimension = bounded(in.readInt(), MAX_DIMENSION, "LWE dimension");
             byte[] seed = new byte[16];
             in.readFully(seed);
-            long[] bodies = new long[bounded(in.readInt(), MAX_COUNT, "ciphertext count")];
+            int count = bounded(in.readInt(), MAX_COUNT, "ciphertext count");
+            requireAvailable(in, 8L * count, "seeded ciphertext list");
+            long[] bodies = new long[count];
             for (int i = 0; i < bodies.length; i++) {
                 bodies[i] = in.readLong();
             }
@@ -86,7 +96,9 @@ public final class TfheArtifacts {
 
     public static LweSecretKey readLweSecretKey(byte[] bytes) {
         return parse(bytes, ArtifactType.LWE_SECRET_KEY, in -> {
-            long[] bits = new long[bounded(in.readInt(), MAX_DIMENSION, "LWE dimension")];
+            int dimension = bounded(in.readInt(), MAX_DIMENSION, "LWE dimension");
+            requireAvailable(in, dimension, "secret key");
+            long[] bits = new long[dimension];
             for (int i = 0; i < bits.length; i++) {
                 int bit = in.readUnsignedByte();
                 if (bit > 1) {
@@ -96,6 +108,104 @@ public final class TfheArtifacts {
             }
             return new LweSecretKey(bits);
         });
+    }
+
+    public static byte[] write(TfheParameters parameters) {
+        return bytes(ArtifactType.TFHE_PARAMETERS, out -> writeParameters(out, parameters));
+    }
+
+    public static TfheParameters readTfheParameters(byte[] bytes) {
+        return parse(bytes, ArtifactType.TFHE_PARAMETERS, TfheArtifacts::readParameters);
+    }
+
+    /**
+     * The evaluation keys a server needs: parameters, keyswitch key, and the bootstrap key in the Fourier form (and
+     * Fourier order) of this library version. No secret key is in it.
+     */
+    public static byte[] write(ServerKey key) {
+        return bytes(ArtifactType.SERVER_KEY, out -> {
+            writeParameters(out, key.parameters());
+            for (long word : key.keyswitchKey().data()) {
+                out.writeLong(word);
+            }
+            for (FourierGgswCiphertext ggsw : key.bootstrapKey().ggsws()) {
+                for (double v : ggsw.re()) {
+                    out.writeDouble(v);
+                }
+                for (double v : ggsw.im()) {
+                    out.writeDouble(v);
+                }
+            }
+        });
+    }
+
+    public static ServerKey readServerKey(byte[] bytes) {
+        return parse(bytes, ArtifactType.SERVER_KEY, in -> {
+            TfheParameters p = readParameters(in);
+            LweDimension big = p.bigLweDimension();
+            long kskWords = (long) big.value() * p.ksLevels().value() * p.lweDimension().lweSize();
+            long glweSize = p.glweDimension().glweSize();
+            long ggswLength = p.pbsLevels().value() * glweSize * glweSize * p.polynomialSize().fourierSize();
+            long bskDoubles = 2L * ggswLength * p.lweDimension().value();
+            requireAvailable(in, 8 * (kskWords + bskDoubles), "server key");
+            LweKeyswitchKey ksk = new LweKeyswitchKey(big, p.lweDimension(), p.ksBaseLog(), p.ksLevels());
+            long[] words = ksk.data();
+            for (int i = 0; i < words.length; i++) {
+                words[i] = in.readLong();
+            }
+            List<FourierGgswCiphertext> ggsws = new ArrayList<>();
+            for (int i = 0; i < p.lweDimension().value(); i++) {
+                FourierGgswCiphertext ggsw = new FourierGgswCiphertext(p.glweDimension(), p.polynomialSize(),
+                        p.pbsBaseLog(), p.pbsLevels());
+                double[] re = ggsw.re();
+                double[] im = ggsw.im();
+                for (int j = 0; j < re.length; j++) {
+                    re[j] = in.readDouble();
+                }
+                for (int j = 0; j < im.length; j++) {
+                    im[j] = in.readDouble();
+                }
+                ggsws.add(ggsw);
+            }
+            return new ServerKey(p, ksk, new FourierBootstrapKey(ggsws));
+        });
+    }
+
+    private static void writeParameters(DataOutputStream out, TfheParameters p) throws IOException {
+        out.writeInt(p.lweDimension().value());
+        out.writeInt(p.glweDimension().value());
+        out.writeInt(p.polynomialSize().value());
+        out.writeDouble(p.lweNoiseStd());
+        out.writeDouble(p.glweNoiseStd());
+        out.writeInt(p.pbsBaseLog().value());
+        out.writeInt(p.pbsLevels().value());
+        out.writeInt(p.ksBaseLog().value());
+        out.writeInt(p.ksLevels().value());
+    }
+
+    private static TfheParameters readParameters(DataInputStream in) throws IOException {
+        int n = bounded(in.readInt(), 1 << 15, "LWE dimension");
+        int k = bounded(in.readInt(), 16, "GLWE dimension");
+        int bigN = bounded(in.readInt(), 1 << 17, "polynomial size");
+        double lweStd = in.readDouble();
+        double glweStd = in.readDouble();
+        int pbsBaseLog = bounded(in.readInt(), 64, "bootstrap base log");
+        int pbsLevels = bounded(in.readInt(), 64, "bootstrap levels");
+        int ksBaseLog = bounded(in.readInt(), 64, "keyswitch base log");
+        int ksLevels = bounded(in.readInt(), 64, "keyswitch levels");
+        try {
+            return TfheParameters.of(n, k, bigN, lweStd, glweStd, pbsBaseLog, pbsLevels, ksBaseLog, ksLevels);
+        } catch (IllegalArgumentException e) {
+            throw new ArtifactException("The artifact's parameters are inconsistent: " + e.getMessage(), e);
+        }
+    }
+
+    /** Refuses, before allocating, a body longer than the bytes that are left: a forged size. */
+    private static void requireAvailable(DataInputStream in, long bytes, String what) throws IOException {
+        if (bytes > in.available()) {
+            throw new ArtifactException("The " + what + " artifact announces " + bytes + " bytes of data but holds "
+                    + in.available() + ": it is truncated or its sizes are forged.");
+        }
     }
 
     /** Writes the body of an artifact. */
@@ -110,19 +220,43 @@ public final class TfheArtifacts {
         T read(DataInputStream in) throws IOException;
     }
 
+    /** The artifact: header, body, and a CRC32 of both. */
     private static byte[] bytes(ArtifactType type, Writer body) {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(buffer)) {
             ArtifactHeader.write(out, type);
             body.write(out);
+            out.flush();
+            out.writeInt((int) checksum(buffer.toByteArray(), buffer.size()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return buffer.toByteArray();
     }
 
+    private static long checksum(byte[] bytes, int length) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(bytes, 0, length);
+        return crc.getValue();
+    }
+
+    /** Checks the trailing CRC32, then the header, then reads the body, which must end where the checksum starts. */
     private static <T> T parse(byte[] bytes, ArtifactType type, Reader<T> body) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+        if (bytes == null || bytes.length < Integer.BYTES) {
+            throw new ArtifactException("The " + type + " artifact is empty or truncated.");
+        }
+        int length = bytes.length - Integer.BYTES;
+        int stored = java.nio.ByteBuffer.wrap(bytes, length, Integer.BYTES).getInt();
+        if (stored != (int) checksum(bytes, length)) {
+            if (bytes.length >= ArtifactHeader.MAGIC.length
+                    && !java.util.Arrays.equals(java.util.Arrays.copyOf(bytes, ArtifactHeader.MAGIC.length),
+                            ArtifactHeader.MAGIC)) {
+                throw new ArtifactException("Not an fheml artifact: it does not start with \"FHEML\".");
+            }
+            throw new ArtifactException("The " + type + " artifact is damaged or truncated: its checksum does not "
+                    + "match its content.");
+        }
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, length))) {
             ArtifactHeader.read(in, type);
             T value = body.read(in);
             if (in.available() > 0) {

@@ -60,10 +60,23 @@ class TfheArtifactsTest {
                 .getMessage().contains("Not an fheml artifact"));
         byte[] newer = bytes.clone();
         newer[6] = 9;
-        assertTrue(assertThrows(ArtifactException.class, () -> TfheArtifacts.readSeededLweCiphertextList(newer))
+        assertTrue(assertThrows(ArtifactException.class, () -> TfheArtifacts.readSeededLweCiphertextList(resealed(newer)))
                 .getMessage().contains("format version"));
         byte[] longer = Arrays.copyOf(bytes, bytes.length + 4);
-        assertTrue(assertThrows(ArtifactException.class, () -> TfheArtifacts.readSeededLweCiphertextList(longer))
+        System.arraycopy(bytes, bytes.length - 4, longer, bytes.length, 4);
+        assertTrue(assertThrows(ArtifactException.class, () -> TfheArtifacts.readSeededLweCiphertextList(resealed(longer)))
                 .getMessage().contains("unexpected bytes"));
+        byte[] flipped = bytes.clone();
+        flipped[bytes.length - 10] ^= 1;
+        assertTrue(assertThrows(ArtifactException.class, () -> TfheArtifacts.readSeededLweCiphertextList(flipped))
+                .getMessage().contains("checksum"));
+    }
+
+    /** The bytes with their trailing CRC32 recomputed, as a writer of that content would have sealed them. */
+    private static byte[] resealed(byte[] bytes) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(bytes, 0, bytes.length - 4);
+        java.nio.ByteBuffer.wrap(bytes).putInt(bytes.length - 4, (int) crc.getValue());
+        return bytes;
     }
 }
