@@ -31,11 +31,14 @@ final class CiphertextEvaluator {
     private final CircuitParameters.Bootstrapped bootstrapped;
     private final BatchBootstrap bootstraps;
     private final Map<Node, LookupTable[]> tables = new ConcurrentHashMap<>();
+    /** Torus tables computed by the client, for a server that has no function to tabulate; null on the client. */
+    private final Map<Node, long[][]> shippedTables;
     /** Approximate roundings whose every reader is a lookup that absorbs them: never computed on ciphertexts. */
     private final java.util.Set<Node> skipped;
 
     private CiphertextEvaluator(Graph graph, CircuitEncoding encoding, LweDimension dimension,
-            CircuitParameters.Bootstrapped bootstrapped, BatchBootstrap bootstraps) {
+            CircuitParameters.Bootstrapped bootstrapped, BatchBootstrap bootstraps, Map<Node, long[][]> shippedTables) {
+        this.shippedTables = shippedTables;
         this.graph = graph;
         this.encoding = encoding;
         this.dimension = dimension;
@@ -59,14 +62,34 @@ final class CiphertextEvaluator {
     }
 
     static CiphertextEvaluator create(Graph graph, CircuitParameters parameters, ServerKey serverKey, int threads) {
+        return create(graph, parameters, serverKey, threads, null);
+    }
+
+    /** @param shippedTables every encrypted lookup's torus tables, for an evaluator built from a specification */
+    static CiphertextEvaluator create(Graph graph, CircuitParameters parameters, ServerKey serverKey, int threads,
+            Map<Node, long[][]> shippedTables) {
         CircuitEncoding encoding = new CircuitEncoding(parameters.encodingBits());
         return switch (parameters) {
             case CircuitParameters.Leveled leveled -> new CiphertextEvaluator(graph, encoding,
-                    new LweDimension(leveled.lwe().lweDimension()), null, null);
+                    new LweDimension(leveled.lwe().lweDimension()), null, null, shippedTables);
             case CircuitParameters.Bootstrapped b -> new CiphertextEvaluator(graph, encoding,
                     serverKey.parameters().bigLweDimension(), b, new BatchBootstrap(serverKey, threads,
-                            b.pbs().centeredModulusSwitch() ? ModulusSwitchType.CENTERED_MEAN : ModulusSwitchType.PLAIN));
+                            b.pbs().centeredModulusSwitch() ? ModulusSwitchType.CENTERED_MEAN : ModulusSwitchType.PLAIN),
+                    shippedTables);
         };
+    }
+
+    /** The torus tables of one lookup node, one per element (shared ones repeated by reference). */
+    static long[][] torusTables(Graph graph, Node node, CircuitParameters.Bootstrapped parameters) {
+        LookupLowering lowering = LookupLowering.of(graph, node);
+        CircuitEncoding encoding = new CircuitEncoding(parameters.encodingBits());
+        int size = node.shape().size();
+        long[][] tables = new long[size][];
+        for (int e = 0; e < size; e++) {
+            tables[e] = lowering.sharedTable() && e > 0 ? tables[0]
+                    : lowering.torusTable(e, parameters.pbsPrecision(), encoding);
+        }
+        return tables;
     }
 
     /** The outputs, each an {@link EncryptedTensor} or, for a clear output, a {@link LongTensor}. */
@@ -186,10 +209,12 @@ final class CiphertextEvaluator {
         Encoding input = new Encoding(bootstrapped.pbsPrecision());
         org.fheml.tfhe.params.PolynomialSize polynomialSize =
                 new org.fheml.tfhe.params.PolynomialSize(bootstrapped.pbs().polynomialSize());
+        long[][] torus = shippedTables != null ? shippedTables.get(lowering.node())
+                : torusTables(graph, lowering.node(), bootstrapped);
         LookupTable[] luts = new LookupTable[size];
         for (int e = 0; e < size; e++) {
-            luts[e] = lowering.sharedTable() && e > 0 ? luts[0] : LookupTables.fromTorusValues(polynomialSize, input,
-                    lowering.torusTable(e, bootstrapped.pbsPrecision(), encoding));
+            luts[e] = e > 0 && torus[e] == torus[e - 1] ? luts[e - 1]
+                    : LookupTables.fromTorusValues(polynomialSize, input, torus[e]);
         }
         return luts;
     }

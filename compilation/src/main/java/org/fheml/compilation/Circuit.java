@@ -233,6 +233,27 @@ public final class Circuit {
         return current;
     }
 
+    /** What a {@link ServerCircuit} is built from: the circuit's parameters, nodes and tables, without any key. */
+    public byte[] serverSpecification() {
+        return CircuitSpecification.write(graph, requireParameters());
+    }
+
+    /** The evaluation keys for a server (keygen first if needed); empty for a circuit without bootstraps. */
+    public byte[] evaluationKeys() {
+        org.fheml.tfhe.entities.ServerKey serverKey = keygen().serverKey();
+        return serverKey == null ? new byte[0] : org.fheml.tfhe.serialization.TfheArtifacts.write(serverKey);
+    }
+
+    /** {@link #encrypt} as the bytes a client sends. */
+    public byte[] encryptToBytes(long[]... args) {
+        return EncryptedValuesCodec.write(encrypt(args));
+    }
+
+    /** {@link #decrypt} of the bytes a server returned. */
+    public long[] decryptBytes(byte[] results) {
+        return decrypt(EncryptedValuesCodec.read(results));
+    }
+
     /** Decrypts results with the client's key into the flattened, concatenated outputs. */
     public long[] decrypt(EncryptedValues results) {
         ClientKeys clientKeys = keygen();
