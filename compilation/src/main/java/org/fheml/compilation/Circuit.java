@@ -164,21 +164,35 @@ public final class Circuit {
         if (current == null) {
             synchronized (this) {
                 if (keys == null) {
-                    keys = switch (requireParameters()) {
-                        case CircuitParameters.Leveled leveled -> ClientKeys.leveled(leveled, LweSecretKey.generate(
-                                new LweDimension(leveled.lwe().lweDimension()), AesCtrGenerator.fromSecureRandom()));
-                        case CircuitParameters.Bootstrapped bootstrapped -> {
-                            ClientKey secret = KeyGeneration.generateClientKey(bootstrapped.pbs().toTfheParameters(),
-                                    AesCtrGenerator.fromSecureRandom());
-                            yield ClientKeys.bootstrapped(bootstrapped, secret,
-                                    KeyGeneration.generateServerKey(secret, AesCtrGenerator.fromSecureRandom()));
-                        }
-                    };
+                    keys = generateKeys();
                 }
                 current = keys;
             }
         }
         return current;
+    }
+
+    /** Fresh keys, or the cached ones when the options name an (insecure) key cache. */
+    private ClientKeys generateKeys() {
+        InsecureKeyCache cache = options.insecureKeyCache() == null ? null : new InsecureKeyCache(options.insecureKeyCache());
+        return switch (requireParameters()) {
+            case CircuitParameters.Leveled leveled -> {
+                java.util.function.Supplier<LweSecretKey> generate = () -> LweSecretKey.generate(
+                        new LweDimension(leveled.lwe().lweDimension()), AesCtrGenerator.fromSecureRandom());
+                yield cache == null ? ClientKeys.leveled(leveled, generate.get()) : cache.leveled(leveled, generate);
+            }
+            case CircuitParameters.Bootstrapped bootstrapped -> {
+                java.util.function.Supplier<ClientKey> client = () -> KeyGeneration.generateClientKey(
+                        bootstrapped.pbs().toTfheParameters(), AesCtrGenerator.fromSecureRandom());
+                java.util.function.Function<ClientKey, org.fheml.tfhe.entities.ServerKey> server =
+                        secret -> KeyGeneration.generateServerKey(secret, AesCtrGenerator.fromSecureRandom());
+                if (cache != null) {
+                    yield cache.bootstrapped(bootstrapped, client, server);
+                }
+                ClientKey secret = client.get();
+                yield ClientKeys.bootstrapped(bootstrapped, secret, server.apply(secret));
+            }
+        };
     }
 
     /** Encrypts the encrypted arguments with the client's key (generated if needed); clear ones stay clear. */

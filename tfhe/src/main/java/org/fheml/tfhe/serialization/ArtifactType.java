@@ -6,7 +6,8 @@ public enum ArtifactType {
     SEEDED_LWE_CIPHERTEXT_LIST(2),
     LWE_SECRET_KEY(3),
     TFHE_PARAMETERS(4),
-    SERVER_KEY(5);
+    SERVER_KEY(5),
+    CLIENT_KEY(6);
 
     private final int tag;
 

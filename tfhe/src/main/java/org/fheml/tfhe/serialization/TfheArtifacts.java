@@ -10,7 +10,9 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.fheml.tfhe.compression.SeededLweCiphertextList;
+import org.fheml.tfhe.entities.ClientKey;
 import org.fheml.tfhe.entities.FourierBootstrapKey;
+import org.fheml.tfhe.entities.GlweSecretKey;
 import org.fheml.tfhe.entities.FourierGgswCiphertext;
 import org.fheml.tfhe.entities.LweCiphertextList;
 import org.fheml.tfhe.entities.LweKeyswitchKey;
@@ -169,6 +171,42 @@ public final class TfheArtifacts {
             }
             return new ServerKey(p, ksk, new FourierBootstrapKey(ggsws));
         });
+    }
+
+    /** A client's secret keys (GLWE and small LWE) with their parameters: keep them on the client. */
+    public static byte[] write(ClientKey key) {
+        return bytes(ArtifactType.CLIENT_KEY, out -> {
+            writeParameters(out, key.parameters());
+            for (long bit : key.glweKey().coefficients()) {
+                out.writeByte((int) bit);
+            }
+            for (long bit : key.smallLweKey().coefficients()) {
+                out.writeByte((int) bit);
+            }
+        });
+    }
+
+    public static ClientKey readClientKey(byte[] bytes) {
+        return parse(bytes, ArtifactType.CLIENT_KEY, in -> {
+            TfheParameters p = readParameters(in);
+            int glweBits = p.bigLweDimension().value();
+            int lweBits = p.lweDimension().value();
+            requireAvailable(in, (long) glweBits + lweBits, "client key");
+            GlweSecretKey glwe = new GlweSecretKey(p.glweDimension(), p.polynomialSize(), readBits(in, glweBits));
+            return new ClientKey(p, glwe, new LweSecretKey(readBits(in, lweBits)));
+        });
+    }
+
+    private static long[] readBits(DataInputStream in, int count) throws IOException {
+        long[] bits = new long[count];
+        for (int i = 0; i < count; i++) {
+            int bit = in.readUnsignedByte();
+            if (bit > 1) {
+                throw new ArtifactException("Secret key coefficient " + i + " is " + bit + ", not 0 or 1.");
+            }
+            bits[i] = bit;
+        }
+        return bits;
     }
 
     private static void writeParameters(DataOutputStream out, TfheParameters p) throws IOException {

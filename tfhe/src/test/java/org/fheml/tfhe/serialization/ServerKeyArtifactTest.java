@@ -54,6 +54,14 @@ class ServerKeyArtifactTest {
     }
 
     @Test
+    void clientKeysRoundTrip() {
+        ClientKey loaded = TfheArtifacts.readClientKey(TfheArtifacts.write(CLIENT));
+        assertEquals(PARAMETERS, loaded.parameters());
+        assertArrayEquals(CLIENT.glweKey().coefficients(), loaded.glweKey().coefficients());
+        assertArrayEquals(CLIENT.smallLweKey().coefficients(), loaded.smallLweKey().coefficients());
+    }
+
+    @Test
     void parametersRoundTrip() {
         assertEquals(PARAMETERS, TfheArtifacts.readTfheParameters(TfheArtifacts.write(PARAMETERS)));
     }

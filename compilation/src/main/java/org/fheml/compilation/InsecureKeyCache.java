@@ -1,0 +1,86 @@
+package org.fheml.compilation;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HexFormat;
+import java.util.function.Supplier;
+import org.fheml.tfhe.entities.ClientKey;
+import org.fheml.tfhe.entities.LweSecretKey;
+import org.fheml.tfhe.entities.ServerKey;
+import org.fheml.tfhe.params.TfheParameters;
+import org.fheml.tfhe.serialization.ArtifactException;
+import org.fheml.tfhe.serialization.TfheArtifacts;
+
+/**
+ * Secret and evaluation keys kept in a folder, in the clear, so that tests and notebooks need not regenerate them:
+ * INSECURE, for data that does not matter. Files are named after a hash of the parameters; a damaged or foreign
+ * file is replaced by fresh keys.
+ */
+final class InsecureKeyCache {
+
+    private final Path folder;
+
+    InsecureKeyCache(Path folder) {
+        this.folder = folder;
+    }
+
+    /** The client and server keys of these parameters, loaded or generated and stored. */
+    ClientKeys bootstrapped(CircuitParameters.Bootstrapped parameters, Supplier<ClientKey> client,
+            java.util.function.Function<ClientKey, ServerKey> server) {
+        TfheParameters tfhe = parameters.pbs().toTfheParameters();
+        String name = name(TfheArtifacts.write(tfhe));
+        Path clientFile = folder.resolve(name + ".client-key");
+        Path serverFile = folder.resolve(name + ".server-key");
+        try {
+            if (Files.exists(clientFile) && Files.exists(serverFile)) {
+                return ClientKeys.bootstrapped(parameters, TfheArtifacts.readClientKey(Files.readAllBytes(clientFile)),
+                        TfheArtifacts.readServerKey(Files.readAllBytes(serverFile)));
+            }
+        } catch (IOException | ArtifactException e) {
+            // a damaged cache entry is regenerated below
+        }
+        ClientKey clientKey = client.get();
+        ServerKey serverKey = server.apply(clientKey);
+        store(clientFile, TfheArtifacts.write(clientKey));
+        store(serverFile, TfheArtifacts.write(serverKey));
+        return ClientKeys.bootstrapped(parameters, clientKey, serverKey);
+    }
+
+    /** The LWE key of a circuit without bootstraps, loaded or generated and stored. */
+    ClientKeys leveled(CircuitParameters.Leveled parameters, Supplier<LweSecretKey> generate) {
+        Path file = folder.resolve("lwe-" + parameters.lwe().lweDimension() + ".secret-key");
+        try {
+            if (Files.exists(file)) {
+                return ClientKeys.leveled(parameters, TfheArtifacts.readLweSecretKey(Files.readAllBytes(file)));
+            }
+        } catch (IOException | ArtifactException e) {
+            // a damaged cache entry is regenerated below
+        }
+        LweSecretKey key = generate.get();
+        store(file, TfheArtifacts.write(key));
+        return ClientKeys.leveled(parameters, key);
+    }
+
+    private static String name(byte[] parameters) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(parameters);
+            return HexFormat.of().formatHex(digest, 0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
+    }
+
+    private void store(Path file, byte[] bytes) {
+        try {
+            Files.createDirectories(folder);
+            Path temporary = Files.createTempFile(folder, "keys", ".tmp");
+            Files.write(temporary, bytes);
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the key cache " + folder + ": " + e.getMessage(), e);
+        }
+    }
+}
