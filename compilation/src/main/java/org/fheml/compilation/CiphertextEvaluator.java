@@ -93,22 +93,88 @@ final class CiphertextEvaluator {
     }
 
     /** The outputs, each an {@link EncryptedTensor} or, for a clear output, a {@link LongTensor}. */
+    /**
+     * Evaluates in waves: every node whose operands are ready and that needs no table lookup, then every ready
+     * lookup at once, in one batch of bootstraps spread over the threads, so that independent lookups of a layer
+     * run in parallel.
+     */
     List<Object> run(List<Object> arguments) {
         Map<Node, Object> values = new IdentityHashMap<>();
         for (int i = 0; i < arguments.size(); i++) {
             values.put(graph.inputs().get(i), arguments.get(i));
         }
+        List<Node> pending = new java.util.ArrayList<>();
         for (Node node : graph.nodes()) {
-            if (values.containsKey(node)) {
-                continue;
+            if (!values.containsKey(node) && !(node.isEncrypted() && skipped.contains(node))) {
+                pending.add(node);
             }
-            List<Object> in = node.operands().stream().map(values::get).toList();
-            if (node.isEncrypted() && skipped.contains(node)) {
-                continue;
+        }
+        while (!pending.isEmpty()) {
+            boolean progress = false;
+            for (java.util.Iterator<Node> it = pending.iterator(); it.hasNext(); ) {
+                Node node = it.next();
+                if (LookupLowering.isLookup(node) || !ready(node, values)) {
+                    continue;
+                }
+                List<Object> in = node.operands().stream().map(values::get).toList();
+                values.put(node, node.isEncrypted() ? encrypted(node, in, values) : GraphEvaluator.apply(node, clear(in)));
+                it.remove();
+                progress = true;
             }
-            values.put(node, node.isEncrypted() ? encrypted(node, in, values) : GraphEvaluator.apply(node, clear(in)));
+            List<Node> lookups = pending.stream().filter(n -> LookupLowering.isLookup(n) && ready(n, values)).toList();
+            if (!lookups.isEmpty()) {
+                lookups(lookups, values);
+                pending.removeAll(lookups);
+                progress = true;
+            }
+            if (!progress) {
+                throw new IllegalStateException("No node of the circuit can be evaluated: " + pending);
+            }
         }
         return graph.outputs().stream().map(values::get).toList();
+    }
+
+    /** Whether every value a node reads (for a lookup, its source) has been computed. */
+    private boolean ready(Node node, Map<Node, Object> values) {
+        if (LookupLowering.isLookup(node)) {
+            return values.containsKey(LookupLowering.of(graph, node).source());
+        }
+        return node.operands().stream().allMatch(values::containsKey);
+    }
+
+    /** Several lookups in one batch: their inputs side by side, each element with its own table. */
+    private void lookups(List<Node> nodes, Map<Node, Object> values) {
+        int total = nodes.stream().mapToInt(n -> n.shape().size()).sum();
+        LweCiphertextList shifted = new LweCiphertextList(dimension, total);
+        LookupTable[] luts = new LookupTable[total];
+        int position = 0;
+        for (Node node : nodes) {
+            LookupLowering lowering = LookupLowering.of(graph, node);
+            EncryptedTensor input = (EncryptedTensor) values.get(lowering.source());
+            long scale = 1L << Math.max(0, lowering.scaleLog(encoding.bits(), bootstrapped.pbsPrecision()));
+            long shift = encoding.encode(-lowering.lowest());
+            int size = input.shape().size();
+            LookupTable[] nodeTables = tables.computeIfAbsent(node, n -> tablesOf(lowering, size));
+            for (int e = 0; e < size; e++) {
+                LweCiphertext target = shifted.get(position + e);
+                input.ciphertexts().get(e).copyTo(target);
+                LweLinearAlgebra.addPlaintext(target, shift);
+                LweLinearAlgebra.multiply(target, scale, target);
+                luts[position + e] = nodeTables[e];
+            }
+            position += size;
+        }
+        LweCiphertextList outputs = new LweCiphertextList(dimension, total);
+        bootstraps.bootstrap(shifted, outputs, luts);
+        position = 0;
+        for (Node node : nodes) {
+            EncryptedTensor out = empty(node.shape());
+            for (int e = 0; e < out.shape().size(); e++) {
+                outputs.get(position + e).copyTo(out.ciphertexts().get(e));
+            }
+            position += out.shape().size();
+            values.put(node, out);
+        }
     }
 
     private static List<LongTensor> clear(List<Object> values) {
@@ -134,30 +200,11 @@ final class CiphertextEvaluator {
                     positions(in.getFirst()).slice(slice.start(), slice.stop(), slice.step()));
             case Op.Index index -> gather(shape, in.getFirst(), positions(in.getFirst()).index(index.index()));
             case Op.Concatenate concatenate -> concatenate(shape, in, concatenate.axis());
-            case Op.Lookup lookup -> lookup(node, values);
-            case Op.Apply apply -> lookup(node, values);
+            case Op.Lookup lookup -> throw new IllegalStateException("Lookups run in batches.");
+            case Op.Apply apply -> throw new IllegalStateException("Lookups run in batches.");
             case Op.RoundBitPattern round -> extract(BitExtraction.of(graph, node), (EncryptedTensor) in.getFirst());
             case Op.TruncateBitPattern truncate -> extract(BitExtraction.of(graph, node), (EncryptedTensor) in.getFirst());
         };
-    }
-
-    /** y − lowest, scaled onto the bootstrap's encoding, then one bootstrap per element through its table. */
-    private EncryptedTensor lookup(Node node, Map<Node, Object> values) {
-        LookupLowering lowering = LookupLowering.of(graph, node);
-        EncryptedTensor input = (EncryptedTensor) values.get(lowering.source());
-        long scale = 1L << Math.max(0, lowering.scaleLog(encoding.bits(), bootstrapped.pbsPrecision()));
-        long shift = encoding.encode(-lowering.lowest());
-        int size = input.shape().size();
-        LweCiphertextList shifted = new LweCiphertextList(dimension, size);
-        for (int e = 0; e < size; e++) {
-            LweCiphertext target = shifted.get(e);
-            input.ciphertexts().get(e).copyTo(target);
-            LweLinearAlgebra.addPlaintext(target, shift);
-            LweLinearAlgebra.multiply(target, scale, target);
-        }
-        EncryptedTensor out = empty(node.shape());
-        bootstraps.bootstrap(shifted, out.ciphertexts(), tables.computeIfAbsent(node, n -> tablesOf(lowering, size)));
-        return out;
     }
 
     /** The exact rounding or truncation of every element, one sign bootstrap per low bit (see BitExtraction). */
