@@ -46,6 +46,17 @@ class CompilerChecksTest {
     }
 
     @Test
+    void theSameWideProgramWithExactRoundingRuns() {
+        Compiler rounded = Compiler.of(Map.of("x", ENCRYPTED),
+                in -> in.get("x").multiply(1 << 10).roundBitPattern(14).relu());
+        Circuit circuit = rounded.compile(new long[][] {{0}, {255}});
+        assertEquals(14 + 1, circuit.statistics().bootstrapCount(), "14 bits extracted, then a 5-bit lookup");
+        for (long x : new long[] {0, 7, 8, 100, 255}) {
+            assertArrayEquals(circuit.evaluate(new long[] {x}), circuit.encryptRunDecrypt(new long[] {x}), "x = " + x);
+        }
+    }
+
+    @Test
     void exactRoundingRunsByExtractingTheLowBits() {
         Circuit exact = Compiler.of(Map.of("x", ENCRYPTED),
                 in -> in.get("x").add(3).multiply(5).roundBitPattern(3).relu()).compile(new long[][] {{-8}, {7}});
