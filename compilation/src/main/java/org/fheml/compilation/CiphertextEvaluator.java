@@ -93,19 +93,29 @@ final class CiphertextEvaluator {
     }
 
     /** The outputs, each an {@link EncryptedTensor} or, for a clear output, a {@link LongTensor}. */
-    /**
-     * Evaluates in waves: every node whose operands are ready and that needs no table lookup, then every ready
-     * lookup at once, in one batch of bootstraps spread over the threads, so that independent lookups of a layer
-     * run in parallel.
-     */
+    /** The outputs of one evaluation, each an {@link EncryptedTensor} or, for a clear output, a {@link LongTensor}. */
     List<Object> run(List<Object> arguments) {
-        Map<Node, Object> values = new IdentityHashMap<>();
-        for (int i = 0; i < arguments.size(); i++) {
-            values.put(graph.inputs().get(i), arguments.get(i));
+        return runBatch(List.of(arguments)).getFirst();
+    }
+
+    /**
+     * Evaluates several argument lists in waves: every node whose operands are ready and that needs no table lookup,
+     * then every ready lookup of every row at once, in one batch of bootstraps spread over the threads, so that
+     * independent lookups of a layer, and the rows of a batch, run in parallel.
+     */
+    List<List<Object>> runBatch(List<List<Object>> rows) {
+        List<Map<Node, Object>> values = new java.util.ArrayList<>();
+        for (List<Object> arguments : rows) {
+            Map<Node, Object> row = new IdentityHashMap<>();
+            for (int i = 0; i < arguments.size(); i++) {
+                row.put(graph.inputs().get(i), arguments.get(i));
+            }
+            values.add(row);
         }
+        Map<Node, Object> first = values.getFirst();
         List<Node> pending = new java.util.ArrayList<>();
         for (Node node : graph.nodes()) {
-            if (!values.containsKey(node) && !(node.isEncrypted() && skipped.contains(node))) {
+            if (!first.containsKey(node) && !(node.isEncrypted() && skipped.contains(node))) {
                 pending.add(node);
             }
         }
@@ -113,15 +123,17 @@ final class CiphertextEvaluator {
             boolean progress = false;
             for (java.util.Iterator<Node> it = pending.iterator(); it.hasNext(); ) {
                 Node node = it.next();
-                if (LookupLowering.isLookup(node) || !ready(node, values)) {
+                if (LookupLowering.isLookup(node) || !ready(node, first)) {
                     continue;
                 }
-                List<Object> in = node.operands().stream().map(values::get).toList();
-                values.put(node, node.isEncrypted() ? encrypted(node, in, values) : GraphEvaluator.apply(node, clear(in)));
+                for (Map<Node, Object> row : values) {
+                    List<Object> in = node.operands().stream().map(row::get).toList();
+                    row.put(node, node.isEncrypted() ? encrypted(node, in, row) : GraphEvaluator.apply(node, clear(in)));
+                }
                 it.remove();
                 progress = true;
             }
-            List<Node> lookups = pending.stream().filter(n -> LookupLowering.isLookup(n) && ready(n, values)).toList();
+            List<Node> lookups = pending.stream().filter(n -> LookupLowering.isLookup(n) && ready(n, first)).toList();
             if (!lookups.isEmpty()) {
                 lookups(lookups, values);
                 pending.removeAll(lookups);
@@ -131,7 +143,7 @@ final class CiphertextEvaluator {
                 throw new IllegalStateException("No node of the circuit can be evaluated: " + pending);
             }
         }
-        return graph.outputs().stream().map(values::get).toList();
+        return values.stream().map(row -> graph.outputs().stream().map(row::get).toList()).toList();
     }
 
     /** Whether every value a node reads (for a lookup, its source) has been computed. */
@@ -142,38 +154,43 @@ final class CiphertextEvaluator {
         return node.operands().stream().allMatch(values::containsKey);
     }
 
-    /** Several lookups in one batch: their inputs side by side, each element with its own table. */
-    private void lookups(List<Node> nodes, Map<Node, Object> values) {
-        int total = nodes.stream().mapToInt(n -> n.shape().size()).sum();
+    /** Several lookups of several rows in one batch: their inputs side by side, each element with its table. */
+    private void lookups(List<Node> nodes, List<Map<Node, Object>> rows) {
+        int perRow = nodes.stream().mapToInt(n -> n.shape().size()).sum();
+        int total = perRow * rows.size();
         LweCiphertextList shifted = new LweCiphertextList(dimension, total);
         LookupTable[] luts = new LookupTable[total];
         int position = 0;
-        for (Node node : nodes) {
-            LookupLowering lowering = LookupLowering.of(graph, node);
-            EncryptedTensor input = (EncryptedTensor) values.get(lowering.source());
-            long scale = 1L << Math.max(0, lowering.scaleLog(encoding.bits(), bootstrapped.pbsPrecision()));
-            long shift = encoding.encode(-lowering.lowest());
-            int size = input.shape().size();
-            LookupTable[] nodeTables = tables.computeIfAbsent(node, n -> tablesOf(lowering, size));
-            for (int e = 0; e < size; e++) {
-                LweCiphertext target = shifted.get(position + e);
-                input.ciphertexts().get(e).copyTo(target);
-                LweLinearAlgebra.addPlaintext(target, shift);
-                LweLinearAlgebra.multiply(target, scale, target);
-                luts[position + e] = nodeTables[e];
+        for (Map<Node, Object> values : rows) {
+            for (Node node : nodes) {
+                LookupLowering lowering = LookupLowering.of(graph, node);
+                EncryptedTensor input = (EncryptedTensor) values.get(lowering.source());
+                long scale = 1L << Math.max(0, lowering.scaleLog(encoding.bits(), bootstrapped.pbsPrecision()));
+                long shift = encoding.encode(-lowering.lowest());
+                int size = input.shape().size();
+                LookupTable[] nodeTables = tables.computeIfAbsent(node, n -> tablesOf(lowering, size));
+                for (int e = 0; e < size; e++) {
+                    LweCiphertext target = shifted.get(position + e);
+                    input.ciphertexts().get(e).copyTo(target);
+                    LweLinearAlgebra.addPlaintext(target, shift);
+                    LweLinearAlgebra.multiply(target, scale, target);
+                    luts[position + e] = nodeTables[e];
+                }
+                position += size;
             }
-            position += size;
         }
         LweCiphertextList outputs = new LweCiphertextList(dimension, total);
         bootstraps.bootstrap(shifted, outputs, luts);
         position = 0;
-        for (Node node : nodes) {
-            EncryptedTensor out = empty(node.shape());
-            for (int e = 0; e < out.shape().size(); e++) {
-                outputs.get(position + e).copyTo(out.ciphertexts().get(e));
+        for (Map<Node, Object> values : rows) {
+            for (Node node : nodes) {
+                EncryptedTensor out = empty(node.shape());
+                for (int e = 0; e < out.shape().size(); e++) {
+                    outputs.get(position + e).copyTo(out.ciphertexts().get(e));
+                }
+                position += out.shape().size();
+                values.put(node, out);
             }
-            position += out.shape().size();
-            values.put(node, out);
         }
     }
 

@@ -107,6 +107,19 @@ class EncryptedExecutionTest {
     }
 
     @Test
+    void aBatchOfRowsGivesWhatEachRowGivesAlone() {
+        Circuit circuit = Compiler.of(Map.of("x", ENCRYPTED), in -> in.get("x").multiply(3).relu().add(in.get("x")))
+                .compile(new long[][] {{-4}, {3}});
+        java.util.List<long[][]> rows = java.util.stream.LongStream.rangeClosed(-4, 3)
+                .mapToObj(x -> new long[][] {{x}}).toList();
+        long[][] batch = circuit.encryptRunDecryptBatch(rows);
+        for (int i = 0; i < rows.size(); i++) {
+            assertArrayEquals(circuit.evaluate(rows.get(i)), batch[i], "row " + i);
+        }
+        assertEquals(0, circuit.encryptRunDecryptBatch(java.util.List.of()).length);
+    }
+
+    @Test
     void lookupsRunAsBootstraps() {
         Circuit circuit = Compiler.of(Map.of("x", ENCRYPTED), in -> in.get("x").multiply(3).relu().add(in.get("x")))
                 .compile(new long[][] {{-4}, {3}});

@@ -69,12 +69,11 @@ final class LinearCircuit {
             throw new NotCompiledException(estimator, mode.name());
         }
         long[][] out = new long[q.length][];
+        if (mode == FheMode.EXECUTE) {
+            return circuit.encryptRunDecryptBatch(java.util.Arrays.stream(q).map(row -> new long[][] {row}).toList());
+        }
         for (int i = 0; i < q.length; i++) {
-            out[i] = switch (mode) {
-                case DISABLE -> gemm.evaluate(q[i]);
-                case SIMULATE -> circuit.simulate(q[i]);
-                case EXECUTE -> circuit.encryptRunDecrypt(q[i]);
-            };
+            out[i] = mode == FheMode.DISABLE ? gemm.evaluate(q[i]) : circuit.simulate(q[i]);
         }
         return out;
     }

@@ -136,12 +136,11 @@ final class TreeEstimatorState implements QuantizedModel {
         }
         long[][] q = inputs.quantize(X);
         long[][] out = new long[q.length][];
+        if (mode == FheMode.EXECUTE) {
+            return circuit.encryptRunDecryptBatch(java.util.Arrays.stream(q).map(row -> new long[][] {row}).toList());
+        }
         for (int i = 0; i < q.length; i++) {
-            out[i] = switch (mode) {
-                case DISABLE -> quantized.evaluate(q[i], output);
-                case SIMULATE -> circuit.simulate(q[i]);
-                case EXECUTE -> circuit.encryptRunDecrypt(q[i]);
-            };
+            out[i] = mode == FheMode.DISABLE ? quantized.evaluate(q[i], output) : circuit.simulate(q[i]);
         }
         return out;
     }
