@@ -3,7 +3,6 @@ package org.fheml.tfhe.algorithms;
 import org.fheml.tfhe.DimensionMismatchException;
 import org.fheml.tfhe.entities.GgswCiphertext;
 import org.fheml.tfhe.entities.GlweSecretKey;
-import org.fheml.tfhe.math.Polynomials;
 import org.fheml.tfhe.random.AesCtrGenerator;
 
 /**
@@ -36,7 +35,7 @@ public final class GgswEncryption {
                     data[body + j] = random.nextTorusGaussian(noiseStd);
                 }
                 for (int i = 0; i < k; i++) {
-                    Polynomials.addMultiplyBinary(data, body, data, base + i * n, keyBits, i * n, n);
+                    BinaryKeyProduct.addMultiply(data, body, data, base + i * n, keyBits, i * n, n);
                 }
                 data[base + row * n] += scaled;
             }

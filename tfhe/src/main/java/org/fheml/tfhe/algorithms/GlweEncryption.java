@@ -3,7 +3,6 @@ package org.fheml.tfhe.algorithms;
 import org.fheml.tfhe.DimensionMismatchException;
 import org.fheml.tfhe.entities.GlweCiphertext;
 import org.fheml.tfhe.entities.GlweSecretKey;
-import org.fheml.tfhe.math.Polynomials;
 import org.fheml.tfhe.random.AesCtrGenerator;
 
 /**
@@ -28,7 +27,7 @@ public final class GlweEncryption {
             data[body + j] = plaintext[offset + j] + random.nextTorusGaussian(noiseStd);
         }
         for (int i = 0; i < k; i++) {
-            Polynomials.addMultiplyBinary(data, body, data, i * n, key.coefficients(), i * n, n);
+            BinaryKeyProduct.addMultiply(data, body, data, i * n, key.coefficients(), i * n, n);
         }
     }
 
@@ -40,7 +39,7 @@ public final class GlweEncryption {
         long[] data = ciphertext.data();
         long[] product = new long[n];
         for (int i = 0; i < k; i++) {
-            Polynomials.addMultiplyBinary(product, 0, data, i * n, key.coefficients(), i * n, n);
+            BinaryKeyProduct.addMultiply(product, 0, data, i * n, key.coefficients(), i * n, n);
         }
         for (int j = 0; j < n; j++) {
             phase[j] = data[ciphertext.bodyOffset() + j] - product[j];
