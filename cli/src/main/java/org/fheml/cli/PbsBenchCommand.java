@@ -173,22 +173,13 @@ final class PbsBenchCommand implements Callable<Integer> {
         report.put("threads", latency.threads());
         report.put("throughputPerSec", latency.throughputPerSecond());
         report.put("keygenMs", latency.keygenMillis());
-        report.put("bootstrapKeyBytes", bootstrapKeyBytes(parameters));
-        report.put("keyswitchKeyBytes", keyswitchKeyBytes(parameters));
+        report.put("bootstrapKeyBytes", parameters.bootstrapKeyBytes());
+        report.put("keyswitchKeyBytes", parameters.keyswitchKeyBytes());
         report.put("parameters", p);
         if (failures != null) {
             report.put("failures", failures);
         }
         return report;
-    }
-
-    static long bootstrapKeyBytes(TfheParameters p) {
-        long k1 = p.glweDimension().value() + 1L;
-        return (long) p.lweDimension().value() * p.pbsLevels().value() * k1 * k1 * p.polynomialSize().value() * 8;
-    }
-
-    static long keyswitchKeyBytes(TfheParameters p) {
-        return (long) p.bigLweDimension().value() * p.ksLevels().value() * (p.lweDimension().value() + 1L) * 8;
     }
 
     private static void printNamed(PrintWriter out, ParameterSet set) {
@@ -201,8 +192,8 @@ final class PbsBenchCommand implements Callable<Integer> {
                 + p.pbsLevels().value() + " level(s)");
         ParameterText.row(out, "keyswitch decomposition", "base 2^" + p.ksBaseLog().value() + ", "
                 + p.ksLevels().value() + " level(s)");
-        ParameterText.row(out, "bootstrap key", String.format("%.1f MiB", bootstrapKeyBytes(p) / 1048576.0));
-        ParameterText.row(out, "keyswitch key", String.format("%.1f MiB", keyswitchKeyBytes(p) / 1048576.0));
+        ParameterText.row(out, "bootstrap key", String.format("%.1f MiB", p.bootstrapKeyBytes() / 1048576.0));
+        ParameterText.row(out, "keyswitch key", String.format("%.1f MiB", p.keyswitchKeyBytes() / 1048576.0));
     }
 
     private static void print(PrintWriter out, LatencyResult l, FailureRateResult f) {

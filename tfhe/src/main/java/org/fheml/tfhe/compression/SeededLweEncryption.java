@@ -1,6 +1,5 @@
 package org.fheml.tfhe.compression;
 
-import org.fheml.tfhe.DimensionMismatchException;
 import org.fheml.tfhe.entities.LweSecretKey;
 import org.fheml.tfhe.random.AesCtrGenerator;
 
@@ -34,11 +33,5 @@ public final class SeededLweEncryption {
             bodies[i] = dot + plaintexts[i] + noise.nextTorusGaussian(noiseStd);
         }
         return new SeededLweCiphertextList(key.dimension(), seed, bodies);
-    }
-
-    /** Checks that the seeded list is of the key's dimension, for callers about to decrypt or expand it. */
-    public static void checkDimension(LweSecretKey key, SeededLweCiphertextList list) {
-        DimensionMismatchException.check("LweDimension", "key", key.dimension().value(), "seeded list",
-                list.dimension().value());
     }
 }

@@ -44,10 +44,11 @@ public record BootstrapParameters(
                 pbsLevel, ksBaseLog, ksLevel, query.norm2(), query.centeredModulusSwitch());
         double security = Math.min(SecurityLevel.securityBits(n, lweStd), SecurityLevel.securityBits(k * bigN, glweStd));
         double cost = CostModel.atomicPattern(n, k, bigN, pbsLevel, ksLevel, query.sumSize()) / 0x1p20;
-        long bsk = (long) n * pbsLevel * (k + 1) * (k + 1) * bigN * Long.BYTES;
-        long ksk = (long) k * bigN * ksLevel * (n + 1) * Long.BYTES;
+        org.fheml.tfhe.params.TfheParameters sizes = org.fheml.tfhe.params.TfheParameters.of(n, k, bigN, lweStd,
+                glweStd, pbsBaseLog, pbsLevel, ksBaseLog, ksLevel);
         return new BootstrapParameters(query.precision(), n, k, bigN, lweStd, glweStd, pbsBaseLog, pbsLevel,
                 ksBaseLog, ksLevel, query.centeredModulusSwitch(), query.norm2(),
-                FailureProbability.log2OfVariance(variance, query.precision()), security, cost, bsk, ksk);
+                FailureProbability.log2OfVariance(variance, query.precision()), security, cost,
+                sizes.bootstrapKeyBytes(), sizes.keyswitchKeyBytes());
     }
 }

@@ -39,6 +39,17 @@ public record TfheParameters(
         return new LweDimension(glweDimension.value() * polynomialSize.value());
     }
 
+    /** The bootstrap key in Fourier form: n GGSWs of levels·(k+1)² polynomials, N/2 complex values (8N bytes) each. */
+    public long bootstrapKeyBytes() {
+        long glweSize = glweDimension.glweSize();
+        return (long) lweDimension.value() * pbsLevels.value() * glweSize * glweSize * polynomialSize.value() * Long.BYTES;
+    }
+
+    /** The keyswitch key: kN inputs, each with levels ciphertexts of n + 1 words. */
+    public long keyswitchKeyBytes() {
+        return (long) bigLweDimension().value() * ksLevels.value() * lweDimension.lweSize() * Long.BYTES;
+    }
+
     private static void checkStd(String name, double std) {
         if (!(std > 0 && std < 0.5)) {
             throw new InvalidParameterException(name + " is a fraction of the torus and must lie in (0, 0.5), got " + std);
