@@ -31,6 +31,7 @@ final class CiphertextEvaluator {
     private final CircuitParameters.Bootstrapped bootstrapped;
     private final BatchBootstrap bootstraps;
     private final Map<Node, LookupTable[]> tables = new ConcurrentHashMap<>();
+    private final Map<Node, LookupLowering> lowerings = new ConcurrentHashMap<>();
     /** Torus tables computed by the client, for a server that has no function to tabulate; null on the client. */
     private final Map<Node, long[][]> shippedTables;
     /** Approximate roundings whose every reader is a lookup that absorbs them: never computed on ciphertexts. */
@@ -146,10 +147,15 @@ final class CiphertextEvaluator {
         return values.stream().map(row -> graph.outputs().stream().map(row::get).toList()).toList();
     }
 
+    /** A lookup's lowering, worked out once from the graph's bounds. */
+    private LookupLowering lowering(Node node) {
+        return lowerings.computeIfAbsent(node, n -> LookupLowering.of(graph, n));
+    }
+
     /** Whether every value a node reads (for a lookup, its source) has been computed. */
     private boolean ready(Node node, Map<Node, Object> values) {
         if (LookupLowering.isLookup(node)) {
-            return values.containsKey(LookupLowering.of(graph, node).source());
+            return values.containsKey(lowering(node).source());
         }
         return node.operands().stream().allMatch(values::containsKey);
     }
@@ -163,7 +169,7 @@ final class CiphertextEvaluator {
         int position = 0;
         for (Map<Node, Object> values : rows) {
             for (Node node : nodes) {
-                LookupLowering lowering = LookupLowering.of(graph, node);
+                LookupLowering lowering = lowering(node);
                 EncryptedTensor input = (EncryptedTensor) values.get(lowering.source());
                 long scale = 1L << Math.max(0, lowering.scaleLog(encoding.bits(), bootstrapped.pbsPrecision()));
                 long shift = encoding.encode(-lowering.lowest());

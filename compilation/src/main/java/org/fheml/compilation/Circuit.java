@@ -27,6 +27,7 @@ public final class Circuit {
     private final CompilationException parametersProblem;
     private volatile ClientKeys keys;
     private volatile CiphertextEvaluator evaluator;
+    private volatile CircuitSimulator simulator;
     /** Masks and noise of encryptions: one AES-CTR generator per thread, each seeded from SecureRandom. */
     private final ThreadLocal<AesCtrGenerator> encryptionRandom = ThreadLocal.withInitial(AesCtrGenerator::fromSecureRandom);
 
@@ -148,7 +149,12 @@ public final class Circuit {
      */
     public long[] simulate(java.util.random.RandomGenerator errors, long[]... args) {
         if (parameters instanceof CircuitParameters.Bootstrapped bootstrapped) {
-            return flatten(new CircuitSimulator(graph, bootstrapped).run(arguments(args), errors));
+            CircuitSimulator current = simulator;
+            if (current == null) {
+                current = new CircuitSimulator(graph, bootstrapped);
+                simulator = current;
+            }
+            return flatten(current.run(arguments(args), errors));
         }
         return evaluate(args);
     }

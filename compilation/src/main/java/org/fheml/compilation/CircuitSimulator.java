@@ -18,6 +18,9 @@ final class CircuitSimulator {
     private final CircuitParameters.Bootstrapped parameters;
     private final CircuitEncoding encoding;
     private final Set<Node> absorbed;
+    /** Per lookup node: its lowering and its torus tables (one per element, shared ones by reference). */
+    private final Map<Node, LookupLowering> lowerings = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Node, long[][]> tables = new java.util.concurrent.ConcurrentHashMap<>();
 
     CircuitSimulator(Graph graph, CircuitParameters.Bootstrapped parameters) {
         this.graph = graph;
@@ -48,14 +51,14 @@ final class CircuitSimulator {
     }
 
     private LongTensor lookup(Node node, Map<Node, LongTensor> values, RandomGenerator errors) {
-        LookupLowering lowering = LookupLowering.of(graph, node);
+        LookupLowering lowering = lowerings.computeIfAbsent(node, n -> LookupLowering.of(graph, n));
         LongTensor source = values.get(lowering.source());
         int precision = parameters.pbsPrecision();
         int scaleLog = lowering.scaleLog(encoding.bits(), precision);
         long messages = 1L << precision;
         double pError = parameters.pbs().pError();
         long[] out = new long[source.size()];
-        long[] shared = lowering.sharedTable() ? lowering.torusTable(0, precision, encoding) : null;
+        long[][] nodeTables = tables.computeIfAbsent(node, n -> CiphertextEvaluator.torusTables(graph, n, parameters));
         for (int e = 0; e < out.length; e++) {
             long u = source.get(e) - lowering.lowest();
             long message = scaleLog >= 0
@@ -64,7 +67,7 @@ final class CircuitSimulator {
             if (errors != null && errors.nextDouble() < pError) {
                 message += errors.nextBoolean() ? 1 : -1;
             }
-            long[] table = shared != null ? shared : lowering.torusTable(e, precision, encoding);
+            long[] table = nodeTables[e];
             long wrapped = Math.floorMod(message, 2 * messages);
             long torus = wrapped < messages ? table[(int) wrapped] : -table[(int) (wrapped - messages)];
             out[e] = encoding.decode(torus);
