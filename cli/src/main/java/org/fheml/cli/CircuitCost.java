@@ -37,6 +37,7 @@ record CircuitCost(int maxBitWidth, long pbsCount) {
             case Op.Concatenate concatenate -> false;
             case Op.RoundBitPattern round -> false;
             case Op.TruncateBitPattern truncate -> false;
+            case Op.AssumeRange assumed -> false;
         };
     }
 }

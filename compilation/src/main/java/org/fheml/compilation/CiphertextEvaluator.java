@@ -227,6 +227,7 @@ final class CiphertextEvaluator {
             case Op.Apply apply -> throw new IllegalStateException("Lookups run in batches.");
             case Op.RoundBitPattern round -> extract(BitExtraction.of(graph, node), (EncryptedTensor) in.getFirst());
             case Op.TruncateBitPattern truncate -> extract(BitExtraction.of(graph, node), (EncryptedTensor) in.getFirst());
+            case Op.AssumeRange assumed -> (EncryptedTensor) in.getFirst();
         };
     }
 

@@ -164,16 +164,26 @@ public final class Circuit {
      * the rows' bootstraps are batched together, so a batch runs faster per row than one call per row.
      */
     public long[][] encryptRunDecryptBatch(List<long[][]> rows) {
-        if (rows.isEmpty()) {
-            return new long[0][];
-        }
-        List<EncryptedValues> encrypted = rows.stream().map(this::encrypt).toList();
-        List<List<Object>> results = evaluator().runBatch(encrypted.stream().map(EncryptedValues::values).toList());
         long[][] out = new long[rows.size()][];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = decrypt(new EncryptedValues(results.get(i)));
+        int chunk = rowsPerBatch();
+        for (int from = 0; from < out.length; from += chunk) {
+            List<long[][]> part = rows.subList(from, Math.min(out.length, from + chunk));
+            List<EncryptedValues> encrypted = part.stream().map(this::encrypt).toList();
+            List<List<Object>> results = evaluator().runBatch(encrypted.stream().map(EncryptedValues::values).toList());
+            for (int i = 0; i < results.size(); i++) {
+                out[from + i] = decrypt(new EncryptedValues(results.get(i)));
+            }
         }
         return out;
+    }
+
+    /** Expanded input ciphertexts a batch may hold at once: above it, rows run in successive batches. */
+    private static final long BATCH_INPUT_BYTES = 256L << 20;
+
+    private int rowsPerBatch() {
+        requireParameters();
+        long perRow = Math.max(1, statistics().inputCiphertextBytes());
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, BATCH_INPUT_BYTES / perRow));
     }
 
     /** Key generation (once), encryption, evaluation on ciphertexts and decryption, in one call. */

@@ -207,6 +207,10 @@ final class CircuitSpecification {
                 out.writeBoolean(round.exactness() == Exactness.EXACT);
             }
             case Op.TruncateBitPattern truncate -> out.writeInt(truncate.lsbs());
+            case Op.AssumeRange assumed -> {
+                writeLongs(out, assumed.lower().toArray());
+                writeLongs(out, assumed.upper().toArray());
+            }
         }
         boolean tables = parameters instanceof CircuitParameters.Bootstrapped && LookupLowering.isLookup(node);
         out.writeBoolean(tables);
@@ -273,6 +277,7 @@ final class CircuitSpecification {
             }
             case 15 -> new Op.RoundBitPattern(in.readInt(), in.readBoolean() ? Exactness.EXACT : Exactness.APPROXIMATE);
             case 16 -> new Op.TruncateBitPattern(in.readInt());
+            case 17 -> new Op.AssumeRange(LongTensor.of(shape, readLongs(in)), LongTensor.of(shape, readLongs(in)));
             default -> throw new CompilationException("Unknown op " + tag + " in the circuit specification.");
         };
         Node node = new Node(op, operands, shape, encrypted);
@@ -306,6 +311,7 @@ final class CircuitSpecification {
             case Op.Apply o -> 14;
             case Op.RoundBitPattern o -> 15;
             case Op.TruncateBitPattern o -> 16;
+            case Op.AssumeRange o -> 17;
         };
     }
 

@@ -57,7 +57,19 @@ final class GraphEvaluator {
             case Op.Apply apply -> in.get(0).map(apply.function());
             case Op.RoundBitPattern round -> in.get(0).map(v -> BitPatterns.round(v, round.lsbs()));
             case Op.TruncateBitPattern truncate -> in.get(0).map(v -> BitPatterns.truncate(v, truncate.lsbs()));
+            case Op.AssumeRange assumed -> checked(assumed, in.get(0));
         };
+    }
+
+    private static LongTensor checked(Op.AssumeRange assumed, LongTensor value) {
+        for (int i = 0; i < value.size(); i++) {
+            long v = value.get(i);
+            if (v < assumed.lower().get(i) || v > assumed.upper().get(i)) {
+                throw new ArithmeticException("element " + i + " is " + v + ", outside its assumed range ["
+                        + assumed.lower().get(i) + ", " + assumed.upper().get(i) + "]");
+            }
+        }
+        return value;
     }
 
     private static LongTensor lookup(LookupTable table, LongTensor input) {

@@ -44,13 +44,15 @@ final class GraphPrinter {
                 : kind + "<" + integer + ", shape=" + node.shape() + ">";
     }
 
+    private static String brief(LongTensor value) {
+        return value.size() > MAX_PRINTED_ELEMENTS ? "[...] of shape " + value.shape() : value.toString();
+    }
+
     static String expression(Graph graph, Node node) {
         List<String> args = node.operands().stream().map(n -> "%" + graph.position(n)).toList();
         return switch (node.op()) {
             case Op.Input input -> input.name();
-            case Op.Constant constant -> constant.value().size() > MAX_PRINTED_ELEMENTS
-                    ? "[...] of shape " + constant.value().shape()
-                    : constant.value().toString();
+            case Op.Constant constant -> brief(constant.value());
             case Op.Add add -> call("add", args);
             case Op.Subtract subtract -> call("subtract", args);
             case Op.Negate negate -> call("negative", args);
@@ -70,6 +72,8 @@ final class GraphPrinter {
                     + round.lsbs() + (round.exactness() == Exactness.APPROXIMATE ? ", approximate" : "") + ")";
             case Op.TruncateBitPattern truncate -> "truncate_bit_pattern(" + args.getFirst() + ", lsbs_to_remove="
                     + truncate.lsbs() + ")";
+            case Op.AssumeRange assumed -> "assume_range(" + args.getFirst() + ", " + brief(assumed.lower()) + ", "
+                    + brief(assumed.upper()) + ")";
         };
     }
 

@@ -71,6 +71,7 @@ final class NoiseGrowth {
             case Op.Apply apply -> LongTensor.of(node.shape(), filled(node.shape().size(), fresh ? 0 : 1));
             case Op.RoundBitPattern round -> extracted(norms.get(in.getFirst()), round.lsbs(), fresh);
             case Op.TruncateBitPattern truncate -> extracted(norms.get(in.getFirst()), truncate.lsbs(), fresh);
+            case Op.AssumeRange assumed -> norms.get(in.getFirst());
         };
     }
 

@@ -100,4 +100,11 @@ public sealed interface Op {
     /** The value with its {@code lsbs} lowest bits cleared (rounded down to a multiple of 2^lsbs). */
     record TruncateBitPattern(int lsbs) implements Op {
     }
+
+    /**
+     * The value unchanged, with bounds the program guarantees but interval arithmetic cannot see (a sum of one-hot
+     * selected values, say); evaluation in the clear checks them.
+     */
+    record AssumeRange(LongTensor lower, LongTensor upper) implements Op {
+    }
 }

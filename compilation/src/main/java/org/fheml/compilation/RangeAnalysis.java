@@ -16,9 +16,16 @@ final class RangeAnalysis {
 
     private final Graph graph;
     private final Map<Node, Bounds> bounds = new IdentityHashMap<>();
+    /** The ranges declared on a node's values by assumeRange nodes reading it: they hold for the node too. */
+    private final Map<Node, List<Op.AssumeRange>> assumed = new IdentityHashMap<>();
 
     private RangeAnalysis(Graph graph) {
         this.graph = graph;
+        for (Node node : graph.nodes()) {
+            if (node.op() instanceof Op.AssumeRange range) {
+                assumed.computeIfAbsent(node.operands().getFirst(), n -> new java.util.ArrayList<>()).add(range);
+            }
+        }
     }
 
     static Map<Node, Bounds> analyse(Graph graph, List<Bounds> inputBounds) {
@@ -29,7 +36,7 @@ final class RangeAnalysis {
         for (Node node : graph.nodes()) {
             if (!analysis.bounds.containsKey(node)) {
                 try {
-                    analysis.bounds.put(node, analysis.of(node));
+                    analysis.bounds.put(node, analysis.narrowed(node, analysis.of(node)));
                 } catch (ArithmeticException e) {
                     throw new CompilationException("%" + graph.position(node) + " = "
                             + GraphPrinter.expression(graph, node) + " overflows 64 bits (" + e.getMessage()
@@ -38,6 +45,14 @@ final class RangeAnalysis {
             }
         }
         return analysis.bounds;
+    }
+
+    private Bounds narrowed(Node node, Bounds computed) {
+        Bounds out = computed;
+        for (Op.AssumeRange range : assumed.getOrDefault(node, List.of())) {
+            out = new Bounds(out.lower().zip(range.lower(), Math::max), out.upper().zip(range.upper(), Math::min));
+        }
+        return out;
     }
 
     private Bounds of(Node node) {
@@ -70,6 +85,8 @@ final class RangeAnalysis {
             case Op.Apply apply -> apply(node, apply.function(), in.get(0));
             case Op.RoundBitPattern round -> new Bounds(in.get(0).lower().map(v -> BitPatterns.round(v, round.lsbs())),
                     in.get(0).upper().map(v -> BitPatterns.round(v, round.lsbs())));
+            case Op.AssumeRange range -> new Bounds(in.get(0).lower().zip(range.lower(), Math::max),
+                    in.get(0).upper().zip(range.upper(), Math::min));
             case Op.TruncateBitPattern truncate -> new Bounds(
                     in.get(0).lower().map(v -> BitPatterns.truncate(v, truncate.lsbs())),
                     in.get(0).upper().map(v -> BitPatterns.truncate(v, truncate.lsbs())));

@@ -301,6 +301,38 @@ public final class Tracer {
         return unary(new Op.TruncateBitPattern(lsbs), shape());
     }
 
+    /**
+     * This value, declared to stay within [lower, upper] element-wise (the shape of this value, or one bound for
+     * all elements when given one element): for ranges the program guarantees but interval arithmetic cannot see,
+     * such as a sum of lookups of which exactly one is non-zero. Narrower bounds give narrower encodings and
+     * cheaper parameters; every evaluation in the clear checks them and fails on a value outside.
+     */
+    public Tracer assumeRange(long[] lower, long[] upper) {
+        LongTensor lo = broadcastBound(lower, "lower");
+        LongTensor hi = broadcastBound(upper, "upper");
+        for (int i = 0; i < lo.size(); i++) {
+            if (lo.get(i) > hi.get(i)) {
+                throw new IllegalArgumentException("assumeRange: element " + i + " has lower bound " + lo.get(i)
+                        + " above its upper bound " + hi.get(i) + ".");
+            }
+        }
+        return unary(new Op.AssumeRange(lo, hi), shape());
+    }
+
+    private LongTensor broadcastBound(long[] bound, String which) {
+        int size = shape().size();
+        if (bound.length == 1) {
+            long[] filled = new long[size];
+            java.util.Arrays.fill(filled, bound[0]);
+            return LongTensor.wrap(shape(), filled);
+        }
+        if (bound.length != size) {
+            throw new IllegalArgumentException("assumeRange: the " + which + " bound has " + bound.length
+                    + " elements, the value " + size + " (shape " + shape() + "); give one per element or one for all.");
+        }
+        return LongTensor.wrap(shape(), bound.clone());
+    }
+
     // ---- helpers ----------------------------------------------------------------------------------------------
 
     private static void requireLsbs(int lsbs) {
