@@ -19,7 +19,7 @@ import org.fheml.compilation.Tracer;
  * When every leaf holds a single value (binary classifiers, regressors), stages 4 and 5 merge: each leaf's lookup
  * returns its value when reached and 0 otherwise, and a 0/1 matmul sums them per tree. The output noise then grows
  * with the number of leaves, not with the leaf values, which lets the circuit use far smaller parameters.
- * Then, when asked, the per-column sums ({@code @ S}, S 0/1) and a round-robin argmax on their differences.
+ * {@link EnsembleOutputs} finishes the circuit.
  */
 final class GemmLowering {
 
@@ -67,11 +67,7 @@ final class GemmLowering {
         Tracer perTree = singleColumnLeaves()
                 ? counts.lookup(leafValueTables()).matmul(leafToTree())
                 : counts.subtract(Tracer.constant(leafDepths())).greaterEqual(0).matmul(leafValues());
-        if (output == EnsembleOutput.PER_TREE) {
-            return perTree;
-        }
-        Tracer sums = perTree.matmul(columnSums());
-        return output == EnsembleOutput.SUM ? sums : argmax(sums, ensemble.argmaxPlan());
+        return EnsembleOutputs.finish(perTree, ensemble, output);
     }
 
     private long[][] featureSelection() {
@@ -153,50 +149,5 @@ final class GemmLowering {
             System.arraycopy(leaf.values(), 0, e[l], firstOutput[leaf.tree()], leaf.values().length);
         }
         return e;
-    }
-
-    private long[][] columnSums() {
-        long[][] s = new long[ensemble.perTreeOutputCount()][ensemble.scoreCount()];
-        int output = 0;
-        for (int t = 0; t < ensemble.trees().size(); t++) {
-            for (int column : ensemble.columns(t)) {
-                s[output++][column] = 1;
-            }
-        }
-        return s;
-    }
-
-    /** The label index, by the tournament of {@link ArgmaxPlan}; only its result leaves the circuit. */
-    private static Tracer argmax(Tracer sums, ArgmaxPlan plan) {
-        int k = plan.scoreCount();
-        if (k == 1) {
-            return rounded(sums.subtract(Tracer.constant(new long[] {plan.offset()})), plan).greaterEqual(0);
-        }
-        int pairs = k * (k - 1) / 2;
-        long[][] differences = new long[k][pairs];
-        long[][] wins = new long[pairs][k];
-        long[] losses = new long[k];
-        int p = 0;
-        for (int a = 0; a < k; a++) {
-            for (int b = a + 1; b < k; b++) {
-                differences[a][p] = 1;
-                differences[b][p] = -1;
-                wins[p][a] = 1;
-                wins[p][b] = -1;
-                losses[b]++;
-                p++;
-            }
-        }
-        Tracer firstWins = rounded(sums.matmul(differences), plan).greaterEqual(0);
-        Tracer winCounts = firstWins.matmul(wins).add(Tracer.constant(losses));
-        long[] classIndices = new long[k];
-        for (int c = 0; c < k; c++) {
-            classIndices[c] = c;
-        }
-        return winCounts.greaterEqual(k - 1).dot(classIndices);
-    }
-
-    private static Tracer rounded(Tracer differences, ArgmaxPlan plan) {
-        return plan.lsbs() == 0 ? differences : differences.roundBitPattern(plan.lsbs());
     }
 }

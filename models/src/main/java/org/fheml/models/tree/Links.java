@@ -8,8 +8,37 @@ final class Links {
     private Links() {
     }
 
-    /** Sums of per-tree class probabilities, scaled to sum to 1 (uniform when every score is 0). */
+    /**
+     * The score columns of a tree voting class probabilities: one per class, except for two classes, where the
+     * second class's probability alone is summed (the first's is its complement), so that each leaf costs one
+     * lookup instead of two.
+     */
+    static int[] votingColumns(int classCount) {
+        return classCount == 2 ? new int[] {0} : allColumns(classCount);
+    }
+
+    /**
+     * The base of voted scores: −1/2 for two classes, so that the one score (the averaged second-class probability
+     * minus 1/2) is positive exactly when the second class wins; 0 for each class otherwise.
+     */
+    static double[] votingBase(int classCount) {
+        return classCount == 2 ? new double[] {-0.5} : new double[classCount];
+    }
+
+    /** A leaf's votes for {@link #votingColumns}: its class probabilities times weight. */
+    static double[] votes(double[] probabilities) {
+        return probabilities.length == 2 ? new double[] {probabilities[1]} : probabilities;
+    }
+
+    /**
+     * Class probabilities from voted scores: for one score s, (1/2 − s, 1/2 + s) clipped to [0, 1]; for several,
+     * the sums of per-tree class probabilities, scaled to sum to 1 (uniform when every score is 0).
+     */
     static double[] normalized(double[] scores) {
+        if (scores.length == 1) {
+            double second = Math.max(0, Math.min(1, 0.5 + scores[0]));
+            return new double[] {1 - second, second};
+        }
         double[] p = new double[scores.length];
         double total = 0;
         for (int c = 0; c < p.length; c++) {

@@ -168,6 +168,28 @@ final class QuantizedEnsemble {
         return new long[][] {lower, upper};
     }
 
+    /**
+     * Exact bounds on each per-tree output: exactly one leaf of a tree is reached, so each of its outputs lies
+     * between the smallest and the largest value its leaves hold for it.
+     */
+    long[][] perTreeBounds() {
+        long[] lower = new long[perTreeOutputCount()];
+        long[] upper = new long[lower.length];
+        java.util.Arrays.fill(lower, Long.MAX_VALUE);
+        java.util.Arrays.fill(upper, Long.MIN_VALUE);
+        int first = 0;
+        for (int t = 0; t < trees.size(); t++) {
+            for (long[] values : quantizedLeaves(trees.get(t), new ArrayList<>())) {
+                for (int v = 0; v < values.length; v++) {
+                    lower[first + v] = Math.min(lower[first + v], values[v]);
+                    upper[first + v] = Math.max(upper[first + v], values[v]);
+                }
+            }
+            first += columns[t].length;
+        }
+        return new long[][] {lower, upper};
+    }
+
     static List<long[]> quantizedLeaves(QuantizedNode node, List<long[]> out) {
         switch (node) {
             case QuantizedNode.Split split -> {

@@ -10,7 +10,8 @@ import smile.model.cart.SplitRule;
  * A random forest classifier on encrypted data, trained with Smile's RandomForest (Gini, bootstrap samples, √p
  * features per split by default) on features quantized to n_bits (6 by default); 20 trees of depth 4 by default,
  * as in Concrete ML. Each tree's seed derives from {@link #setSeed}, so that fits are reproducible. Each leaf holds
- * the tree's class probabilities divided by the number of trees: their sum is the forest's average.
+ * the tree's class probabilities (for two classes, the second's alone) divided by the number of trees: their sum is
+ * the forest's average.
  */
 public final class RandomForestClassifier extends TreeClassifierBase<RandomForestClassifier> {
 
@@ -44,10 +45,11 @@ public final class RandomForestClassifier extends TreeClassifierBase<RandomFores
         int[][] columns = new int[nEstimators][];
         double weight = 1.0 / nEstimators;
         for (DecisionTree tree : forest.trees()) {
-            columns[trees.size()] = Links.allColumns(classCount);
-            trees.add(SmileTrees.read(tree.root(), leaf -> SmileTrees.posteriori(leaf, weight)));
+            columns[trees.size()] = Links.votingColumns(classCount);
+            trees.add(SmileTrees.read(tree.root(), leaf -> Links.votes(SmileTrees.posteriori(leaf, weight))));
         }
-        return new Trained(forest, new TreeEnsemble(trees, columns, classCount, new double[classCount]));
+        double[] base = Links.votingBase(classCount);
+        return new Trained(forest, new TreeEnsemble(trees, columns, base.length, base));
     }
 
     @Override

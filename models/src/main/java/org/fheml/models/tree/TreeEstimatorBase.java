@@ -70,6 +70,19 @@ public abstract class TreeEstimatorBase<S extends TreeEstimatorBase<S>> extends 
         return self();
     }
 
+    /**
+     * What the client encrypts per feature: its thermometer code (the default, no comparison on the server) or
+     * the quantized integer (a comparison lookup per split, as in Concrete ML).
+     */
+    public S setInputEncoding(TreeInputEncoding encoding) {
+        state.setInputEncoding(encoding);
+        return self();
+    }
+
+    public TreeInputEncoding inputEncoding() {
+        return state.inputEncoding();
+    }
+
     public EnsembleOutput ensembleOutput() {
         return state.output();
     }

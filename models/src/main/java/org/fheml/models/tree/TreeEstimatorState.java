@@ -5,6 +5,7 @@ import org.fheml.compilation.Circuit;
 import org.fheml.compilation.CompileOptions;
 import org.fheml.compilation.Compiler;
 import org.fheml.compilation.Encryption;
+import org.fheml.compilation.Tracer;
 import org.fheml.core.FheMode;
 import org.fheml.core.InputValidation;
 import org.fheml.core.NotFittedException;
@@ -23,6 +24,7 @@ final class TreeEstimatorState implements QuantizedModel {
     private final String estimator;
     private TreeNBits nBits = TreeNBits.of(6);
     private EnsembleOutput output = EnsembleOutput.PER_TREE;
+    private TreeInputEncoding inputEncoding = TreeInputEncoding.THERMOMETER;
     private FeatureQuantizer inputs;
     private QuantizedEnsemble quantized;
     private int featureCount = -1;
@@ -57,6 +59,22 @@ final class TreeEstimatorState implements QuantizedModel {
 
     EnsembleOutput output() {
         return output;
+    }
+
+    /** Changes what the client encrypts; a circuit compiled for the other encoding is dropped. */
+    void setInputEncoding(TreeInputEncoding encoding) {
+        if (encoding == null) {
+            throw new IllegalArgumentException("The input encoding is null: use TreeInputEncoding.THERMOMETER or "
+                    + "INTEGERS.");
+        }
+        if (encoding != inputEncoding) {
+            this.inputEncoding = encoding;
+            this.circuit = null;
+        }
+    }
+
+    TreeInputEncoding inputEncoding() {
+        return inputEncoding;
     }
 
     /** A per-feature quantizer of op_inputs bits (unsigned), calibrated on the training X. */
@@ -103,19 +121,39 @@ final class TreeEstimatorState implements QuantizedModel {
         InputValidation.checkFeatures(X, featureCount);
     }
 
-    @Override
-    public long[][] quantizeInput(double[][] X) {
+    /** The quantized features of these rows, what the integer program reads. */
+    long[][] quantizeFeatures(double[][] X) {
         check(X, "quantizeInput");
         return inputs.quantize(X);
+    }
+
+    /** The circuit's input for these rows: the quantized features, thermometer-coded when that is the encoding. */
+    @Override
+    public long[][] quantizeInput(double[][] X) {
+        return circuitInput(quantizeFeatures(X));
+    }
+
+    private long[][] circuitInput(long[][] q) {
+        return inputEncoding == TreeInputEncoding.THERMOMETER ? new ThermometerCode(nBits.opInputs()).encode(q) : q;
     }
 
     @Override
     public Circuit compile(double[][] X, CompileOptions options) {
         check(X, "compile");
-        GemmLowering lowering = new GemmLowering(quantized, featureCount, nBits.opInputs());
         EnsembleOutput kind = output;
-        circuit = Compiler.of(Map.of("x", Encryption.ENCRYPTED), in -> lowering.lower(in.get("x"), kind))
-                .compile(inputs.quantize(X), options);
+        java.util.function.Function<Tracer, Tracer> lowering = switch (inputEncoding) {
+            case THERMOMETER -> {
+                ThermometerLowering thermometer = new ThermometerLowering(quantized, featureCount,
+                        new ThermometerCode(nBits.opInputs()));
+                yield x -> thermometer.lower(x, kind);
+            }
+            case INTEGERS -> {
+                GemmLowering gemm = new GemmLowering(quantized, featureCount, nBits.opInputs());
+                yield x -> gemm.lower(x, kind);
+            }
+        };
+        circuit = Compiler.of(Map.of("x", Encryption.ENCRYPTED), in -> lowering.apply(in.get("x")))
+                .compile(quantizeInput(X), options);
         return circuit;
     }
 
@@ -134,13 +172,21 @@ final class TreeEstimatorState implements QuantizedModel {
         if (mode != FheMode.DISABLE && circuit == null) {
             throw new NotCompiledException(estimator, mode.name());
         }
-        long[][] q = inputs.quantize(X);
+        long[][] q = quantizeFeatures(X);
         long[][] out = new long[q.length][];
+        if (mode == FheMode.DISABLE) {
+            for (int i = 0; i < q.length; i++) {
+                out[i] = quantized.evaluate(q[i], output);
+            }
+            return out;
+        }
+        long[][] encoded = circuitInput(q);
         if (mode == FheMode.EXECUTE) {
-            return circuit.encryptRunDecryptBatch(java.util.Arrays.stream(q).map(row -> new long[][] {row}).toList());
+            return circuit.encryptRunDecryptBatch(java.util.Arrays.stream(encoded).map(row -> new long[][] {row})
+                    .toList());
         }
         for (int i = 0; i < q.length; i++) {
-            out[i] = mode == FheMode.DISABLE ? quantized.evaluate(q[i], output) : circuit.simulate(q[i]);
+            out[i] = circuit.simulate(encoded[i]);
         }
         return out;
     }

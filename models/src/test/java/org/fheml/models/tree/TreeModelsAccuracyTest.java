@@ -22,7 +22,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * At n_bits 6 (the defaults), the compiled circuit (SIMULATE) returns exactly what the integer program (DISABLE)
  * does on every test row, the quantized models keep a reasonable accuracy next to the same Smile models trained on
- * float features, and the circuits have the GEMM stages with lookups of at most op_inputs bits where it matters.
+ * float features; thermometer circuits have no comparison and pair sibling leaves, integer circuits have the GEMM
+ * stages with lookups of at most op_inputs bits, and both predict alike.
  * Every model is fitted and compiled once.
  */
 class TreeModelsAccuracyTest {
@@ -77,10 +78,11 @@ class TreeModelsAccuracyTest {
         TreeClassifierBase<?> c = CLASSIFIERS.get(model + "/" + dataset);
         Split<ClassificationDataset> split = CLASSIFICATION.get(dataset);
         double[][] test = split.test().features();
-        long[][] q = c.quantizeInput(test);
+        long[][] q = c.state.quantizeFeatures(test);
+        long[][] encoded = c.quantizeInput(test);
         for (int i = 0; i < q.length; i++) {
             assertArrayEquals(c.quantizedEnsemble().evaluate(q[i], EnsembleOutput.PER_TREE),
-                    c.fheCircuit().simulate(q[i]), "row " + i);
+                    c.fheCircuit().simulate(encoded[i]), "row " + i);
         }
         int[] disable = c.predict(test, FheMode.DISABLE);
         assertArrayEquals(disable, c.predict(test, FheMode.SIMULATE));
@@ -110,22 +112,46 @@ class TreeModelsAccuracyTest {
     }
 
     @Test
-    void circuitsHaveTheGemmStagesAndNarrowComparisons() {
+    void thermometerCircuitsCompareNothingAndPairSiblingLeaves() {
         for (Map.Entry<String, TreeClassifierBase<?>> entry : CLASSIFIERS.entrySet()) {
             TreeClassifierBase<?> c = entry.getValue();
+            assertEquals(TreeInputEncoding.THERMOMETER, c.inputEncoding());
             CircuitStats stats = CircuitStats.of(c.fheCircuit());
             QuantizedEnsemble ensemble = c.quantizedEnsemble();
-            assertEquals(3, stats.matmuls(), entry.getKey() + ": feature selection, paths, leaf values");
-            assertEquals(ensemble.splitCount() + ensemble.leafCount(), stats.lookups(),
-                    entry.getKey() + ": one comparison per split and one equality (or leaf value) per leaf");
-            String printed = c.fheCircuit().format(false);
-            assertTrue(printed.contains("tlu("), printed);
-            long comparisonWidth = c.fheCircuit().graph().nodes().stream()
-                    .filter(n -> n.op() instanceof org.fheml.compilation.Op.Lookup)
-                    .mapToInt(n -> c.fheCircuit().graph().bitWidth(n.operands().getFirst())).max().orElseThrow();
-            assertTrue(comparisonWidth <= c.nBits().opInputs(), entry.getKey() + ": comparisons read "
-                    + comparisonWidth + " bits");
-            assertTrue(stats.widestLookupInput() <= 16, entry.getKey() + ": " + stats);
+            int columns = ensemble.perTreeOutputCount() / ensemble.trees().size();
+            assertEquals(2, stats.matmuls(), entry.getKey() + ": failure counts, then the per-tree gather");
+            assertTrue(stats.lookups() < (long) ensemble.leafCount() * columns, entry.getKey()
+                    + ": sibling leaves share a lookup, " + stats.lookups() + " for " + ensemble.leafCount());
+            assertTrue(stats.lookups() * 2 >= (long) ensemble.leafCount() * columns, entry.getKey() + ": " + stats);
+            int deepest = ensemble.trees().stream().mapToInt(TreeModelsAccuracyTest::depth).max().orElseThrow();
+            int leafBits = 64 - Long.numberOfLeadingZeros(deepest);
+            assertTrue(stats.widestLookupInput() <= Math.max(3, leafBits), entry.getKey() + ": " + stats);
+            assertEquals(ThermometerCodeTest.levels(c) * c.featureCount(),
+                    c.fheCircuit().graph().inputs().getFirst().shape().size());
         }
+    }
+
+    @ParameterizedTest(name = "{0} on {1}")
+    @CsvSource({"DT, breast-cancer", "RF, breast-cancer", "GB, breast-cancer", "DT, wine", "RF, wine", "GB, wine"})
+    void integerCircuitsHaveTheGemmStagesAndAgreeWithTheThermometerOnes(String model, String dataset) {
+        Split<ClassificationDataset> split = CLASSIFICATION.get(dataset);
+        double[][] test = split.test().features();
+        TreeClassifierBase<?> c = classifier(model).get().setInputEncoding(TreeInputEncoding.INTEGERS)
+                .fit(split.train().features(), split.train().labels());
+        c.compile(split.train().features());
+        assertArrayEquals(CLASSIFIERS.get(model + "/" + dataset).predict(test, FheMode.SIMULATE),
+                c.predict(test, FheMode.SIMULATE), "the encoding changes the circuit, not the model");
+        assertArrayEquals(c.predict(test, FheMode.DISABLE), c.predict(test, FheMode.SIMULATE));
+        CircuitStats stats = CircuitStats.of(c.fheCircuit());
+        QuantizedEnsemble ensemble = c.quantizedEnsemble();
+        assertEquals(3, stats.matmuls(), "feature selection, paths, leaf values");
+        assertEquals(ensemble.splitCount() + ensemble.leafCount(), stats.lookups(),
+                "one comparison per split and one equality (or leaf value) per leaf");
+        assertTrue(stats.widestLookupInput() <= c.nBits().opInputs(), stats.toString());
+        assertEquals(c.featureCount(), c.fheCircuit().graph().inputs().getFirst().shape().size());
+    }
+
+    static int depth(QuantizedNode node) {
+        return node instanceof QuantizedNode.Split s ? 1 + Math.max(depth(s.left()), depth(s.right())) : 0;
     }
 }
