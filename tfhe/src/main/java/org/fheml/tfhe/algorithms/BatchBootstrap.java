@@ -13,14 +13,15 @@ import org.fheml.tfhe.entities.ServerKey;
 
 /**
  * Bootstraps many ciphertexts in parallel on its own fixed thread pool (default: one thread per core), each thread
- * with its own scratch; the results are bit-identical to sequential bootstraps. Close it to stop its threads.
+ * with its own scratch and its share of the ciphertexts, which it bootstraps in lockstep groups
+ * ({@link GroupBootstrap}); the results are bit-identical to sequential bootstraps. Close it to stop its threads.
  */
 public final class BatchBootstrap implements AutoCloseable {
 
     private final ServerKey key;
     private final ModulusSwitchType modulusSwitch;
     private final ExecutorService pool;
-    private final BootstrapScratch[] scratches;
+    private final GroupBootstrapScratch[] scratches;
 
     /** A batch bootstrapper with one thread per available core and the centred-mean modulus switch. */
     public BatchBootstrap(ServerKey key) {
@@ -33,9 +34,9 @@ public final class BatchBootstrap implements AutoCloseable {
         }
         this.key = key;
         this.modulusSwitch = modulusSwitch;
-        this.scratches = new BootstrapScratch[threads];
+        this.scratches = new GroupBootstrapScratch[threads];
         for (int t = 0; t < threads; t++) {
-            scratches[t] = new BootstrapScratch(key.parameters());
+            scratches[t] = new GroupBootstrapScratch(key.parameters());
         }
         this.pool = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "fheml-bootstrap");
@@ -69,12 +70,9 @@ public final class BatchBootstrap implements AutoCloseable {
         for (int c = 0; c < chunks; c++) {
             int from = (int) ((long) count * c / chunks);
             int to = (int) ((long) count * (c + 1) / chunks);
-            BootstrapScratch scratch = scratches[c];
-            futures.add(pool.submit(() -> {
-                for (int i = from; i < to; i++) {
-                    ProgrammableBootstrap.bootstrap(key, in.get(i), out.get(i), luts[i], modulusSwitch, scratch);
-                }
-            }));
+            GroupBootstrapScratch scratch = scratches[c];
+            futures.add(pool.submit(() -> GroupBootstrap.bootstrap(key, in, out, luts, from, to, modulusSwitch,
+                    scratch)));
         }
         try {
             for (Future<?> future : futures) {

@@ -42,23 +42,33 @@ public final class BlindRotation {
         if (!scratch.fits(key.ggsws().get(0))) {
             throw new IllegalArgumentException("The scratch was made for other sizes than this bootstrap key");
         }
-        int glweSize = key.glweDimension().glweSize();
+        initialize(accumulator, lut, switched[n]);
+        for (int i = 0; i < n; i++) {
+            rotate(key, i, switched[i], accumulator, difference, scratch);
+        }
+    }
+
+    /** The accumulator's start: the trivial GLWE of the lookup table rotated by −b̃. */
+    static void initialize(GlweCiphertext accumulator, LookupTable lut, int switchedBody) {
+        int bigN = accumulator.polynomialSize().value();
+        int twoN = 2 * bigN;
+        accumulator.clear();
+        Polynomials.multiplyByMonomial(lut.coefficients(), 0, accumulator.data(), accumulator.bodyOffset(), bigN,
+                (twoN - switchedBody) % twoN);
+    }
+
+    /** One CMUX of the rotation: acc ← acc + GGSW(s_i) ⊡ (acc·X^power − acc); nothing when power is 0. */
+    static void rotate(FourierBootstrapKey key, int i, int power, GlweCiphertext accumulator,
+            GlweCiphertext difference, ExternalProductScratch scratch) {
+        if (power == 0) {
+            return;
+        }
+        int bigN = accumulator.polynomialSize().value();
         long[] acc = accumulator.data();
         long[] diff = difference.data();
-        accumulator.clear();
-        int twoN = 2 * bigN;
-        Polynomials.multiplyByMonomial(lut.coefficients(), 0, acc, accumulator.bodyOffset(), bigN,
-                (twoN - switched[n]) % twoN);
-        List<FourierGgswCiphertext> ggsws = key.ggsws();
-        for (int i = 0; i < n; i++) {
-            int power = switched[i];
-            if (power == 0) {
-                continue;
-            }
-            for (int p = 0; p < glweSize; p++) {
-                Polynomials.multiplyByMonomialMinusOne(acc, p * bigN, diff, p * bigN, bigN, power);
-            }
-            ExternalProduct.addExternalProductUnchecked(acc, ggsws.get(i), diff, scratch);
+        for (int p = 0; p < accumulator.glweDimension().glweSize(); p++) {
+            Polynomials.multiplyByMonomialMinusOne(acc, p * bigN, diff, p * bigN, bigN, power);
         }
+        ExternalProduct.addExternalProductUnchecked(acc, key.ggsws().get(i), diff, scratch);
     }
 }

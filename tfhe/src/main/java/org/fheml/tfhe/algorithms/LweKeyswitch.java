@@ -2,6 +2,7 @@ package org.fheml.tfhe.algorithms;
 
 import org.fheml.tfhe.DimensionMismatchException;
 import org.fheml.tfhe.entities.LweCiphertext;
+import org.fheml.tfhe.entities.LweCiphertextList;
 import org.fheml.tfhe.entities.LweKeyswitchKey;
 import org.fheml.tfhe.math.IntegerKernel;
 import org.fheml.tfhe.math.IntegerKernels;
@@ -47,6 +48,39 @@ public final class LweKeyswitch {
         for (int i = 0; i < nIn; i++) {
             decomposer.decompose(src[srcOffset + i], digits, 0);
             kernel.subtractDigitCombination(dst, dstOffset, ksk, key.offsetOf(i, 0), digits, levels, outSize);
+        }
+    }
+
+    /**
+     * Keyswitches {@code count} ciphertexts, in[from, from + count), into out[0, count), in lockstep: each input coefficient's key
+     * rows are read once for the whole group instead of once per ciphertext, which is what bounds a keyswitch when
+     * the key does not fit in the caches. Each output equals {@link #keyswitch}'s, bit for bit.
+     */
+    public static void keyswitchGroup(LweKeyswitchKey key, LweCiphertextList in, int from, LweCiphertext[] out,
+            int count, long[] digits) {
+        DimensionMismatchException.check("LweDimension", "keyswitch key input", key.inputDimension().value(),
+                "ciphertext list", in.dimension().value());
+        SignedDecomposer decomposer = new SignedDecomposer(key.baseLog(), key.levels());
+        int nIn = key.inputDimension().value();
+        int outSize = key.outputDimension().lweSize();
+        int levels = key.levels().value();
+        long[] ksk = key.data();
+        long[] src = in.data();
+        for (int g = 0; g < count; g++) {
+            DimensionMismatchException.check("LweDimension", "keyswitch key output", key.outputDimension().value(),
+                    "output ciphertext", out[g].dimension().value());
+            long[] dst = out[g].data();
+            java.util.Arrays.fill(dst, out[g].offset(), out[g].offset() + outSize - 1, 0);
+            dst[out[g].offset() + outSize - 1] = in.get(from + g).body();
+        }
+        IntegerKernel kernel = IntegerKernels.preferred();
+        for (int i = 0; i < nIn; i++) {
+            int keyOffset = key.offsetOf(i, 0);
+            for (int g = 0; g < count; g++) {
+                decomposer.decompose(src[in.offsetOf(from + g) + i], digits, 0);
+                kernel.subtractDigitCombination(out[g].data(), out[g].offset(), ksk, keyOffset, digits, levels,
+                        outSize);
+            }
         }
     }
 }

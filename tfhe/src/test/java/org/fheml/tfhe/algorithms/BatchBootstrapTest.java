@@ -15,7 +15,10 @@ import org.fheml.tfhe.random.AesCtrGenerator;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The parallel batch bootstrap gives exactly the sequential results. */
+/**
+ * The parallel batch bootstrap, which runs each thread's share in lockstep groups (11 ciphertexts make full and
+ * partial groups), gives exactly the sequential results.
+ */
 class BatchBootstrapTest {
 
     @ParameterizedTest(name = "{0} threads")
@@ -28,6 +31,7 @@ class BatchBootstrapTest {
         Encoding encoding = new Encoding(3);
         LookupTable lut = LookupTables.fromFunction(p.polynomialSize(), encoding, encoding, m -> m * m + 2);
         int count = 11;
+        assertEquals(8, GroupBootstrapScratch.members(p), "groups of 8: one thread runs a full and a partial group");
         LweCiphertextList in = new LweCiphertextList(p.bigLweDimension(), count);
         long[] plaintexts = new long[count];
         for (int i = 0; i < count; i++) {
