@@ -90,6 +90,20 @@ class SeededKeyArtifactTest {
         assertEquals(PARAMETERS.bootstrapKeyBytes() / PARAMETERS.glweDimension().glweSize(), 8 * bskBodies);
     }
 
+    /** The plain artifact is OVERHEAD + keyswitchKeyBytes + bootstrapKeyBytes, as the test above pins. */
+    @Test
+    void theTfheLibGateSeededServerKeyIsUnderAThirdOfThePlainOne() {
+        TfheParameters gate = ParameterSet.TFHE_LIB_GATE_INSECURE.parameters();
+        ClientKey client = KeyGeneration.generateClientKey(gate, AesCtrGenerator.seeded(54));
+        byte[] seeded = TfheArtifacts.write(SeededKeyGeneration.generateServerKey(client, AesCtrGenerator.seeded(55)));
+        int overhead = TfheArtifacts.write(gate).length;
+        assertEquals(overhead + 31_031_328, seeded.length,
+                "keyswitch: 1024 inputs × 8 levels bodies; bootstrap: 630 GGSWs × 3 levels × 2 rows × 1024; two seeds");
+        long plain = overhead + gate.keyswitchKeyBytes() + gate.bootstrapKeyBytes();
+        assertEquals(overhead + 103_284_736, plain);
+        assertTrue(seeded.length < plain / 3, "the keyswitch key all but vanishes, the bootstrap key halves");
+    }
+
     @Test
     void flippedAndTruncatedBytesAreRejected() {
         for (byte[] bytes : new byte[][] {TfheArtifacts.write(SEEDED), TfheArtifacts.write(SEEDED.keyswitchKey()),
