@@ -6,6 +6,8 @@ import org.fheml.tfhe.algorithms.LweEncryption;
 import org.fheml.tfhe.entities.LweCiphertextList;
 import org.fheml.tfhe.entities.LweSecretKey;
 import org.fheml.tfhe.algorithms.KeyGeneration;
+import org.fheml.tfhe.compression.SeededKeyGeneration;
+import org.fheml.tfhe.compression.SeededServerKey;
 import org.fheml.tfhe.entities.ClientKey;
 import org.fheml.tfhe.optimizer.BootstrapParameters;
 import org.fheml.tfhe.optimizer.BootstrapQuery;
@@ -217,8 +219,8 @@ public final class Circuit {
             case CircuitParameters.Bootstrapped bootstrapped -> {
                 java.util.function.Supplier<ClientKey> client = () -> KeyGeneration.generateClientKey(
                         bootstrapped.pbs().toTfheParameters(), AesCtrGenerator.fromSecureRandom());
-                java.util.function.Function<ClientKey, org.fheml.tfhe.entities.ServerKey> server =
-                        secret -> KeyGeneration.generateServerKey(secret, AesCtrGenerator.fromSecureRandom());
+                java.util.function.Function<ClientKey, SeededServerKey> server =
+                        secret -> SeededKeyGeneration.generateServerKey(secret, AesCtrGenerator.fromSecureRandom());
                 if (cache != null) {
                     yield cache.bootstrapped(bootstrapped, client, server);
                 }
@@ -285,9 +287,12 @@ public final class Circuit {
         return CircuitSpecification.write(graph, requireParameters());
     }
 
-    /** The evaluation keys for a server (keygen first if needed); empty for a circuit without bootstraps. */
+    /**
+     * The evaluation keys for a server (keygen first if needed), in the seeded form that the server decompresses:
+     * about half the size of the plain keys or less. Empty for a circuit without bootstraps.
+     */
     public byte[] evaluationKeys() {
-        org.fheml.tfhe.entities.ServerKey serverKey = keygen().serverKey();
+        SeededServerKey serverKey = keygen().seededServerKey();
         return serverKey == null ? new byte[0] : org.fheml.tfhe.serialization.TfheArtifacts.write(serverKey);
     }
 

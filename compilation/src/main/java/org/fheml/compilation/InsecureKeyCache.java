@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.HexFormat;
 import java.util.function.Supplier;
+import org.fheml.tfhe.compression.SeededServerKey;
 import org.fheml.tfhe.entities.ClientKey;
 import org.fheml.tfhe.entities.LweSecretKey;
-import org.fheml.tfhe.entities.ServerKey;
 import org.fheml.tfhe.params.TfheParameters;
 import org.fheml.tfhe.serialization.ArtifactException;
 import org.fheml.tfhe.serialization.TfheArtifacts;
@@ -27,9 +27,9 @@ final class InsecureKeyCache {
         this.folder = folder;
     }
 
-    /** The client and server keys of these parameters, loaded or generated and stored. */
+    /** The client and (seeded) server keys of these parameters, loaded or generated and stored. */
     ClientKeys bootstrapped(CircuitParameters.Bootstrapped parameters, Supplier<ClientKey> client,
-            java.util.function.Function<ClientKey, ServerKey> server) {
+            java.util.function.Function<ClientKey, SeededServerKey> server) {
         TfheParameters tfhe = parameters.pbs().toTfheParameters();
         String name = name(TfheArtifacts.write(tfhe));
         Path clientFile = folder.resolve(name + ".client-key");
@@ -37,13 +37,13 @@ final class InsecureKeyCache {
         try {
             if (Files.exists(clientFile) && Files.exists(serverFile)) {
                 return ClientKeys.bootstrapped(parameters, TfheArtifacts.readClientKey(Files.readAllBytes(clientFile)),
-                        TfheArtifacts.readServerKey(Files.readAllBytes(serverFile)));
+                        TfheArtifacts.readSeededServerKey(Files.readAllBytes(serverFile)));
             }
         } catch (IOException | ArtifactException e) {
             // a damaged cache entry is regenerated below
         }
         ClientKey clientKey = client.get();
-        ServerKey serverKey = server.apply(clientKey);
+        SeededServerKey serverKey = server.apply(clientKey);
         store(clientFile, TfheArtifacts.write(clientKey));
         store(serverFile, TfheArtifacts.write(serverKey));
         return ClientKeys.bootstrapped(parameters, clientKey, serverKey);

@@ -19,7 +19,8 @@ public final class ServerCircuit {
 
     /**
      * @param specification  {@link Circuit#serverSpecification()} of the client's circuit
-     * @param evaluationKeys {@link Circuit#evaluationKeys()} (empty for a circuit without bootstraps)
+     * @param evaluationKeys {@link Circuit#evaluationKeys()}, seeded or plain server key artifact (empty for a circuit
+     *                       without bootstraps)
      * @param threads        threads for the bootstraps of a node
      */
     public static ServerCircuit load(byte[] specification, byte[] evaluationKeys, int threads) {
@@ -30,7 +31,7 @@ public final class ServerCircuit {
                 throw new IllegalArgumentException("This circuit bootstraps: the server needs the client's evaluation "
                         + "keys (Circuit.evaluationKeys()).");
             }
-            serverKey = TfheArtifacts.readServerKey(evaluationKeys);
+            serverKey = TfheArtifacts.readAnyServerKey(evaluationKeys);
         }
         return new ServerCircuit(CiphertextEvaluator.create(loaded.graph(), loaded.parameters(), serverKey, threads,
                 loaded.tables()), loaded.graph().inputs().size());

@@ -15,6 +15,7 @@ import java.util.Set;
 import org.fheml.tfhe.entities.ClientKey;
 import org.fheml.tfhe.entities.GlweSecretKey;
 import org.fheml.tfhe.entities.LweSecretKey;
+import org.fheml.tfhe.serialization.TfheArtifacts;
 import org.junit.jupiter.api.Test;
 
 /** A client and a server that share nothing but bytes. */
@@ -36,6 +37,19 @@ class ClientServerTest {
             byte[] results = server.run(client.encryptToBytes(x));
             assertArrayEquals(client.evaluate(x), client.decryptBytes(results));
             assertArrayEquals(client.encryptRunDecrypt(x), client.decryptBytes(results));
+        }
+    }
+
+    @Test
+    void evaluationKeysTravelSeededAtUnderHalfThePlainSizeAndTheServerTakesEitherForm() {
+        Circuit client = lookupCircuit();
+        byte[] seeded = client.evaluationKeys();
+        byte[] plain = TfheArtifacts.write(client.keygen().serverKey());
+        assertTrue(seeded.length < plain.length / 2, seeded.length + " seeded bytes against " + plain.length);
+        long[] x = {2, -1};
+        for (byte[] keys : new byte[][] {seeded, plain}) {
+            ServerCircuit server = ServerCircuit.load(client.serverSpecification(), keys, 1);
+            assertArrayEquals(client.evaluate(x), client.decryptBytes(server.run(client.encryptToBytes(x))));
         }
     }
 

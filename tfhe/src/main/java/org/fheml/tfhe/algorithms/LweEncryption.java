@@ -21,11 +21,20 @@ public final class LweEncryption {
      */
     public static void encrypt(LweSecretKey key, long plaintext, double noiseStd, AesCtrGenerator random,
             LweCiphertext out) {
+        encrypt(key, plaintext, noiseStd, random, random, out);
+    }
+
+    /**
+     * Encrypts with the mask drawn from {@code masks} (n words, in order) and the noise from {@code noise}: with a
+     * public seeded mask generator, only the body need be kept (seeded forms, see the compression package).
+     */
+    public static void encrypt(LweSecretKey key, long plaintext, double noiseStd, AesCtrGenerator masks,
+            AesCtrGenerator noise, LweCiphertext out) {
         checkDimensions(key, out);
         long[] data = out.data();
         int offset = out.offset();
-        random.fillUniform(data, offset, key.dimension().value());
-        data[out.bodyIndex()] = dot(data, offset, key.coefficients()) + plaintext + random.nextTorusGaussian(noiseStd);
+        masks.fillUniform(data, offset, key.dimension().value());
+        data[out.bodyIndex()] = dot(data, offset, key.coefficients()) + plaintext + noise.nextTorusGaussian(noiseStd);
     }
 
     /** Encrypts {@code plaintexts[i]} into ciphertext i of {@code out} (as many as the list holds). */

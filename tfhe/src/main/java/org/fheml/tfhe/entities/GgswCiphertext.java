@@ -7,7 +7,8 @@ import org.fheml.tfhe.params.PolynomialSize;
 
 /**
  * One GGSW ciphertext in the standard (coefficient) domain: l·(k + 1) GLWE rows. Row (level j, row r) is a GLWE
- * encryption of 0 whose polynomial r has m·2^(64 − (j+1)·β) added, j = 0 being the most significant level.
+ * encryption of 0 whose polynomial r has m·2^(64 − (j+1)·β) added, j = 0 being the most significant level
+ * (equivalently, with the mask left uniform, an encryption of −m·2^(64 − (j+1)·β)·S_r for r &lt; k).
  * Layout: [level][row][polynomial][coefficient], one long array.
  */
 public final class GgswCiphertext {

@@ -41,6 +41,21 @@ record ArtifactHeader(int formatVersion, String libraryVersion, ArtifactType typ
         return new ArtifactHeader(version, writer, type);
     }
 
+    /** The type a header of this format version names, or null when the bytes do not start with one. */
+    static ArtifactType peekType(byte[] bytes) {
+        try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            byte[] magic = new byte[MAGIC.length];
+            in.readFully(magic);
+            if (!Arrays.equals(magic, MAGIC) || in.readUnsignedShort() != FORMAT_VERSION) {
+                return null;
+            }
+            in.readUTF();
+            return ArtifactType.ofTag(in.readUnsignedShort());
+        } catch (IOException | ArtifactException e) {
+            return null;
+        }
+    }
+
     static String currentLibraryVersion() {
         String version = ArtifactHeader.class.getPackage().getImplementationVersion();
         return version == null ? "development" : version;

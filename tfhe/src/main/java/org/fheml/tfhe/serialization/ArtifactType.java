@@ -7,7 +7,10 @@ public enum ArtifactType {
     LWE_SECRET_KEY(3),
     TFHE_PARAMETERS(4),
     SERVER_KEY(5),
-    CLIENT_KEY(6);
+    CLIENT_KEY(6),
+    SEEDED_LWE_KEYSWITCH_KEY(7),
+    SEEDED_LWE_BOOTSTRAP_KEY(8),
+    SEEDED_SERVER_KEY(9);
 
     private final int tag;
 

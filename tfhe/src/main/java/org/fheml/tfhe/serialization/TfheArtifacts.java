@@ -9,7 +9,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.fheml.tfhe.compression.SeededLweBootstrapKey;
 import org.fheml.tfhe.compression.SeededLweCiphertextList;
+import org.fheml.tfhe.compression.SeededLweKeyswitchKey;
+import org.fheml.tfhe.compression.SeededServerKey;
 import org.fheml.tfhe.entities.ClientKey;
 import org.fheml.tfhe.entities.FourierBootstrapKey;
 import org.fheml.tfhe.entities.GlweSecretKey;
@@ -18,7 +21,11 @@ import org.fheml.tfhe.entities.LweCiphertextList;
 import org.fheml.tfhe.entities.LweKeyswitchKey;
 import org.fheml.tfhe.entities.LweSecretKey;
 import org.fheml.tfhe.entities.ServerKey;
+import org.fheml.tfhe.params.DecompositionBaseLog;
+import org.fheml.tfhe.params.DecompositionLevelCount;
+import org.fheml.tfhe.params.GlweDimension;
 import org.fheml.tfhe.params.LweDimension;
+import org.fheml.tfhe.params.PolynomialSize;
 import org.fheml.tfhe.params.TfheParameters;
 
 /**
@@ -173,6 +180,110 @@ public final class TfheArtifacts {
         });
     }
 
+    /** A seeded keyswitch key: its sizes, its public mask seed and its bodies. */
+    public static byte[] write(SeededLweKeyswitchKey key) {
+        return bytes(ArtifactType.SEEDED_LWE_KEYSWITCH_KEY, out -> {
+            out.writeInt(key.inputDimension().value());
+            out.writeInt(key.outputDimension().value());
+            out.writeInt(key.baseLog().value());
+            out.writeInt(key.levels().value());
+            out.write(key.maskSeed());
+            writeLongs(out, key.bodies());
+        });
+    }
+
+    public static SeededLweKeyswitchKey readSeededLweKeyswitchKey(byte[] bytes) {
+        return parse(bytes, ArtifactType.SEEDED_LWE_KEYSWITCH_KEY, in -> {
+            int input = bounded(in.readInt(), MAX_DIMENSION, "keyswitch input LWE dimension");
+            int output = bounded(in.readInt(), MAX_DIMENSION, "keyswitch output LWE dimension");
+            int baseLog = bounded(in.readInt(), 64, "keyswitch base log");
+            int levels = bounded(in.readInt(), 64, "keyswitch levels");
+            checkDecomposition(baseLog, levels, "keyswitch");
+            byte[] seed = readSeed(in);
+            requireAvailable(in, 8L * input * levels, "seeded keyswitch key");
+            SeededLweKeyswitchKey key = new SeededLweKeyswitchKey(new LweDimension(input), new LweDimension(output),
+                    new DecompositionBaseLog(baseLog), new DecompositionLevelCount(levels), seed);
+            readLongs(in, key.bodies());
+            return key;
+        });
+    }
+
+    /** A seeded standard-domain bootstrap key: its sizes, its public mask seed and the bodies of its GGSW rows. */
+    public static byte[] write(SeededLweBootstrapKey key) {
+        return bytes(ArtifactType.SEEDED_LWE_BOOTSTRAP_KEY, out -> {
+            out.writeInt(key.inputLweDimension().value());
+            out.writeInt(key.glweDimension().value());
+            out.writeInt(key.polynomialSize().value());
+            out.writeInt(key.baseLog().value());
+            out.writeInt(key.levels().value());
+            out.write(key.maskSeed());
+            writeLongs(out, key.bodies());
+        });
+    }
+
+    public static SeededLweBootstrapKey readSeededLweBootstrapKey(byte[] bytes) {
+        return parse(bytes, ArtifactType.SEEDED_LWE_BOOTSTRAP_KEY, in -> {
+            int n = bounded(in.readInt(), MAX_DIMENSION, "bootstrap input LWE dimension");
+            int k = bounded(in.readInt(), 16, "GLWE dimension");
+            int bigN = bounded(in.readInt(), PolynomialSize.MAX, "polynomial size");
+            int baseLog = bounded(in.readInt(), 64, "bootstrap base log");
+            int levels = bounded(in.readInt(), 64, "bootstrap levels");
+            checkDecomposition(baseLog, levels, "bootstrap");
+            byte[] seed = readSeed(in);
+            requireAvailable(in, 8L * n * levels * (k + 1) * bigN, "seeded bootstrap key");
+            SeededLweBootstrapKey key = new SeededLweBootstrapKey(new LweDimension(n), new GlweDimension(k),
+                    new PolynomialSize(bigN), new DecompositionBaseLog(baseLog), new DecompositionLevelCount(levels),
+                    seed);
+            readLongs(in, key.bodies());
+            return key;
+        });
+    }
+
+    /**
+     * The evaluation keys in seeded form: parameters, the two mask seeds (keyswitch, bootstrap), the keyswitch key's
+     * bodies, the bootstrap key's bodies. About half a {@link #write(ServerKey)}; the server reads it with
+     * {@link #readSeededServerKey} and decompresses it, or with {@link #readAnyServerKey}.
+     */
+    public static byte[] write(SeededServerKey key) {
+        return bytes(ArtifactType.SEEDED_SERVER_KEY, out -> {
+            writeParameters(out, key.parameters());
+            out.write(key.keyswitchKey().maskSeed());
+            out.write(key.bootstrapKey().maskSeed());
+            writeLongs(out, key.keyswitchKey().bodies());
+            writeLongs(out, key.bootstrapKey().bodies());
+        });
+    }
+
+    public static SeededServerKey readSeededServerKey(byte[] bytes) {
+        return parse(bytes, ArtifactType.SEEDED_SERVER_KEY, in -> {
+            TfheParameters p = readParameters(in);
+            byte[] kskSeed = readSeed(in);
+            byte[] bskSeed = readSeed(in);
+            long kskBodies = (long) p.bigLweDimension().value() * p.ksLevels().value();
+            long bskBodies = (long) p.lweDimension().value() * p.pbsLevels().value() * p.glweDimension().glweSize()
+                    * p.polynomialSize().value();
+            requireAvailable(in, 8 * (kskBodies + bskBodies), "seeded server key");
+            SeededLweKeyswitchKey ksk = new SeededLweKeyswitchKey(p.bigLweDimension(), p.lweDimension(), p.ksBaseLog(),
+                    p.ksLevels(), kskSeed);
+            SeededLweBootstrapKey bsk = new SeededLweBootstrapKey(p.lweDimension(), p.glweDimension(),
+                    p.polynomialSize(), p.pbsBaseLog(), p.pbsLevels(), bskSeed);
+            readLongs(in, ksk.bodies());
+            readLongs(in, bsk.bodies());
+            return new SeededServerKey(p, ksk, bsk);
+        });
+    }
+
+    /**
+     * What a server calls on the evaluation keys it receives: a {@link ArtifactType#SERVER_KEY} artifact as it is,
+     * a {@link ArtifactType#SEEDED_SERVER_KEY} one decompressed.
+     */
+    public static ServerKey readAnyServerKey(byte[] bytes) {
+        if (bytes != null && ArtifactHeader.peekType(bytes) == ArtifactType.SEEDED_SERVER_KEY) {
+            return readSeededServerKey(bytes).decompress();
+        }
+        return readServerKey(bytes);
+    }
+
     /** A client's secret keys (GLWE and small LWE) with their parameters: keep them on the client. */
     public static byte[] write(ClientKey key) {
         return bytes(ArtifactType.CLIENT_KEY, out -> {
@@ -235,6 +346,31 @@ public final class TfheArtifacts {
             return TfheParameters.of(n, k, bigN, lweStd, glweStd, pbsBaseLog, pbsLevels, ksBaseLog, ksLevels);
         } catch (IllegalArgumentException e) {
             throw new ArtifactException("The artifact's parameters are inconsistent: " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] readSeed(DataInputStream in) throws IOException {
+        byte[] seed = new byte[16];
+        in.readFully(seed);
+        return seed;
+    }
+
+    private static void writeLongs(DataOutputStream out, long[] words) throws IOException {
+        for (long word : words) {
+            out.writeLong(word);
+        }
+    }
+
+    private static void readLongs(DataInputStream in, long[] words) throws IOException {
+        for (int i = 0; i < words.length; i++) {
+            words[i] = in.readLong();
+        }
+    }
+
+    private static void checkDecomposition(int baseLog, int levels, String what) {
+        if (baseLog * levels > 64) {
+            throw new ArtifactException("The artifact's " + what + " decomposition covers base log " + baseLog + " × "
+                    + levels + " levels, more than the 64 bits of the torus: it is damaged.");
         }
     }
 
@@ -304,6 +440,10 @@ public final class TfheArtifacts {
             return value;
         } catch (EOFException e) {
             throw new ArtifactException("The " + type + " artifact is truncated.", e);
+        } catch (ArtifactException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new ArtifactException("The " + type + " artifact's sizes are inconsistent: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
