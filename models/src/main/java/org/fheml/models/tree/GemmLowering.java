@@ -9,7 +9,8 @@ import org.fheml.compilation.Tracer;
  * does (arXiv:2303.01254), with every tree of the ensemble stacked block-diagonally into one tensor per stage:
  * <ol>
  *   <li>{@code x @ A}: A (features × splits) is 0/1 and gathers each split's feature;</li>
- *   <li>a comparison lookup per split, {@code v <= threshold}, read directly on the op_inputs-bit feature;</li>
+ *   <li>a comparison lookup per split, {@code v <= threshold}, on the feature up to 4 bits, else on the sign of
+ *       {@code v − threshold − 1} truncated to 4 bits;</li>
  *   <li>{@code t @ C + c}: C (splits × leaves) is +1 where the leaf lies under the split's true branch, −1 under its
  *       false branch, so that each leaf counts the conditions of its path that hold;</li>
  *   <li>a lookup per leaf, {@code count − depth >= 0}: the count reaches the leaf's depth for exactly one leaf of
@@ -25,6 +26,9 @@ final class GemmLowering {
 
     private record LeafInfo(int tree, int depth, List<int[]> path, long[] values) {
     }
+
+    /** The widest input a comparison lookup reads (Concrete ML's MIN_CIRCUIT_THRESHOLD_FOR_TREES). */
+    static final int COMPARISON_BITS = 4;
 
     private final QuantizedEnsemble ensemble;
     private final int featureCount;
@@ -62,12 +66,28 @@ final class GemmLowering {
 
     Tracer lower(Tracer x, EnsembleOutput output) {
         Tracer selected = x.matmul(featureSelection());
-        Tracer conditions = selected.lookup(comparisonTables());
+        Tracer conditions = comparisons(selected);
         Tracer counts = conditions.matmul(pathMatrix()).add(Tracer.constant(pathBias()));
         Tracer perTree = singleColumnLeaves()
                 ? counts.lookup(leafValueTables()).matmul(leafToTree())
                 : counts.subtract(Tracer.constant(leafDepths())).greaterEqual(0).matmul(leafValues());
         return EnsembleOutputs.finish(perTree, ensemble, output);
+    }
+
+    /**
+     * Each split's condition q ≤ t. Up to {@value #COMPARISON_BITS} input bits, one lookup on q; wider, as in Concrete
+     * ML, q − (t + 1) (n + 1 bits, negative exactly when the condition holds) has its low bits truncated, which
+     * keeps its sign, so that the sign lookup reads {@value #COMPARISON_BITS} bits.
+     */
+    private Tracer comparisons(Tracer selected) {
+        if (inputBits <= COMPARISON_BITS) {
+            return selected.lookup(comparisonTables());
+        }
+        long[] next = new long[splitThreshold.length];
+        for (int s = 0; s < next.length; s++) {
+            next[s] = splitThreshold[s] + 1;
+        }
+        return selected.subtract(Tracer.constant(next)).truncateBitPattern(inputBits + 1 - COMPARISON_BITS).less(0);
     }
 
     private long[][] featureSelection() {

@@ -26,6 +26,10 @@ record CircuitStats(int maxEncryptedBits, long lookups, int widestLookupInput, l
     }
 
     private static int removedBits(Node node) {
-        return node.op() instanceof Op.RoundBitPattern round ? round.lsbs() : 0;
+        return switch (node.op()) {
+            case Op.RoundBitPattern round -> round.lsbs();
+            case Op.TruncateBitPattern truncate -> truncate.lsbs();
+            default -> 0;
+        };
     }
 }

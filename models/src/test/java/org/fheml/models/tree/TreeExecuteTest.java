@@ -43,6 +43,18 @@ class TreeExecuteTest {
                 CircuitStats.of(c.fheCircuit()));
     }
 
+    @org.junit.jupiter.api.Test
+    void integerInputsWithTruncatedComparisonsExecuteExactlyToo() {
+        Split<ClassificationDataset> split = TrainTestSplit.stratified(Datasets.breastCancer(), 0.2, 42);
+        TreeClassifierBase<?> c = new DecisionTreeClassifier().setMaxDepth(4)
+                .setInputEncoding(TreeInputEncoding.INTEGERS).fit(split.train().features(), split.train().labels());
+        c.compile(split.train().features());
+        assertTrue(c.fheCircuit().format(false).contains("truncate_bit_pattern("), c.fheCircuit().format(false));
+        double[][] rows = Arrays.copyOf(split.test().features(), 5);
+        assertTrue(Arrays.deepEquals(c.decisionFunction(rows, FheMode.DISABLE), c.decisionFunction(rows,
+                FheMode.EXECUTE)));
+    }
+
     @ParameterizedTest(name = "{0} on diabetes")
     @CsvSource({"DT", "RF", "GB"})
     void regressorsExecuteExactlyTheirIntegerProgram(String model) {
