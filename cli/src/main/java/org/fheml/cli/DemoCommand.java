@@ -117,7 +117,8 @@ final class DemoCommand implements Callable<Integer> {
         long t4 = System.nanoTime();
         out.printf("  keygen     %7.1f ms  evaluation keys: %s%n", millis(t3, t4), statistics.evaluationKeyBytes() == 0
                 ? "none (the circuit has no bootstrap)"
-                : String.format("%.1f MiB (bootstrap and keyswitch keys, for the server)", statistics.evaluationKeyBytes() / 1048576.0));
+                : String.format("%.1f MiB in memory, %.1f MiB sent to the server (seeded masks)",
+                        statistics.evaluationKeyBytes() / 1048576.0, circuit.evaluationKeys().length / 1048576.0));
 
         int rows = Math.min(test.length, fheRows != null ? fheRows
                 : statistics.bootstrapCount() == 0 ? test.length : BOOTSTRAPPED_ROWS);
@@ -137,9 +138,15 @@ final class DemoCommand implements Callable<Integer> {
                     statistics.bootstrapCount() == 0 ? " (after " + Math.min(WARMUP_ROWS, train.length) + " warm-up rows)" : "");
         }
         out.printf("  traffic    %.1f KiB of ciphertext per row in (%d bytes with seeded masks)%n",
-                statistics.inputCiphertextBytes() / 1024.0, 16 + 8L * data.featureCount());
+                statistics.inputCiphertextBytes() / 1024.0, 16 + 8L * encryptedInputValues(circuit));
         out.flush();
         return agree ? 0 : 1;
+    }
+
+    /** The encrypted values one evaluation takes: a seeded list sends each as its body alone. */
+    private static long encryptedInputValues(Circuit circuit) {
+        return circuit.graph().inputs().stream().filter(org.fheml.compilation.Node::isEncrypted)
+                .mapToLong(n -> n.shape().size()).sum();
     }
 
     private static String describe(Circuit circuit, CircuitStatistics statistics) {
