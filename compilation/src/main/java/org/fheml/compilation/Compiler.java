@@ -195,6 +195,9 @@ public final class Compiler {
         for (List<LongTensor> sample : samples) {
             Map<Node, LongTensor> values = GraphEvaluator.evaluate(graph, sample);
             for (Map.Entry<Node, LongTensor> entry : values.entrySet()) {
+                if (entry.getKey().op() instanceof Op.Constant && measured.containsKey(entry.getKey())) {
+                    continue;
+                }
                 measured.merge(entry.getKey(), Bounds.exactly(entry.getValue()), (a, b) -> new Bounds(
                         a.lower().zip(b.lower(), Math::min), a.upper().zip(b.upper(), Math::max)));
             }

@@ -94,6 +94,13 @@ public final class LongTensor {
 
     /** An element-wise operation with numpy broadcasting. */
     public LongTensor zip(LongTensor other, LongBinaryOperator f) {
+        if (shape.equals(other.shape)) {
+            long[] values = new long[data.length];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = f.applyAsLong(data[i], other.data[i]);
+            }
+            return new LongTensor(shape, values);
+        }
         Shape out = Shape.broadcast(shape, other.shape);
         int[] left = broadcastIndex(shape, out);
         int[] right = broadcastIndex(other.shape, out);
