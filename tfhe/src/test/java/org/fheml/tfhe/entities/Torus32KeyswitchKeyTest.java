@@ -41,13 +41,13 @@ class Torus32KeyswitchKeyTest {
         assertTrue(Torus32KeyswitchKey.isNegligible(set.parameters()), set.name());
     }
 
-    /** Keyswitch key noise 2^-25 over 1110 output coefficients: the rounding would add about 1/360 of the noise. */
+    /** Keyswitch key noise 2^-25 over 1110 output coefficients: the rounding would add about 1/425 of the noise. */
     @Test
     void theEightBitSetKeepsTheExactKey() {
         assertFalse(Torus32KeyswitchKey.isNegligible(ParameterSet.TFHE_RS_4_4_G2M64.parameters()));
     }
 
-    /** With a keyswitch key noise of 2^-30 over 64 output coefficients, rounding to 2^-32 is not negligible. */
+    /** With a keyswitch key noise of 2^-30 over 64 output coefficients, rounding to 2^-32 would add 1/14 of the noise. */
     @Test
     void aTinyKeyswitchNoiseKeepsTheExactKey() {
         TfheParameters tiny = ParameterSet.INSECURE_TEST_P4.parameters();
