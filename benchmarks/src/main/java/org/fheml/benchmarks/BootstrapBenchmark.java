@@ -11,6 +11,7 @@ import org.fheml.tfhe.encoding.Encoding;
 import org.fheml.tfhe.entities.LookupTable;
 import org.fheml.tfhe.entities.LweCiphertext;
 import org.fheml.tfhe.entities.ServerKey;
+import org.fheml.tfhe.entities.Torus32KeyswitchKey;
 import org.fheml.tfhe.params.TfheParameters;
 import org.fheml.tfhe.random.AesCtrGenerator;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -24,7 +25,8 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * One programmable bootstrap, single-threaded: {@code pbs} without the keyswitch (input under the small key),
- * {@code ksPbs} with it (input under the big key), and {@code keyswitch} alone.
+ * {@code ksPbs} with it (input under the big key), and the keyswitch alone: {@code keyswitch} with the exact 64-bit
+ * key, {@code keyswitchTorus32} with the key rounded to 32 bits (which {@code ksPbs} uses where the parameters allow).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -42,6 +44,8 @@ public class BootstrapBenchmark {
     private LweCiphertext out;
     private LweCiphertext keyswitched;
     private long[] keyswitchDigits;
+    private Torus32KeyswitchKey torus32Key;
+    private int[] keyswitchAccumulator;
 
     @Setup
     public void setUp() {
@@ -57,6 +61,8 @@ public class BootstrapBenchmark {
         out = new LweCiphertext(p.bigLweDimension());
         keyswitched = new LweCiphertext(p.lweDimension());
         keyswitchDigits = new long[LweKeyswitch.scratchLength(server.keyswitchKey())];
+        torus32Key = Torus32KeyswitchKey.roundedFrom(server.keyswitchKey());
+        keyswitchAccumulator = new int[LweKeyswitch.accumulatorLength(torus32Key)];
     }
 
     @Benchmark
@@ -75,6 +81,12 @@ public class BootstrapBenchmark {
     @Benchmark
     public long keyswitch() {
         LweKeyswitch.keyswitch(server.keyswitchKey(), big, keyswitched, keyswitchDigits);
+        return keyswitched.body();
+    }
+
+    @Benchmark
+    public long keyswitchTorus32() {
+        LweKeyswitch.keyswitch(torus32Key, big, keyswitched, keyswitchDigits, keyswitchAccumulator);
         return keyswitched.body();
     }
 }

@@ -5,14 +5,16 @@ import org.fheml.tfhe.entities.LweCiphertext;
 import org.fheml.tfhe.params.TfheParameters;
 
 /**
- * The working memory of one programmable bootstrap: the keyswitched small ciphertext, the switched coefficients,
- * the accumulator and difference GLWEs and the external-product scratch. One per thread; reused across calls.
+ * The working memory of one programmable bootstrap: the keyswitched small ciphertext with the keyswitch's digits and
+ * 32-bit sums, the switched coefficients, the accumulator and difference GLWEs and the external-product scratch. One
+ * per thread; reused across calls.
  */
 public final class BootstrapScratch {
 
     final TfheParameters parameters;
     final LweCiphertext small;
     final long[] keyswitchDigits;
+    final int[] keyswitchAccumulator;
     final int[] switched;
     final GlweCiphertext accumulator;
     final GlweCiphertext difference;
@@ -22,6 +24,7 @@ public final class BootstrapScratch {
         this.parameters = parameters;
         this.small = new LweCiphertext(parameters.lweDimension());
         this.keyswitchDigits = new long[parameters.ksLevels().value()];
+        this.keyswitchAccumulator = new int[parameters.lweDimension().lweSize()];
         this.switched = new int[parameters.lweDimension().lweSize()];
         this.accumulator = new GlweCiphertext(parameters.glweDimension(), parameters.polynomialSize());
         this.difference = new GlweCiphertext(parameters.glweDimension(), parameters.polynomialSize());
@@ -32,7 +35,7 @@ public final class BootstrapScratch {
     /** The bytes one scratch holds for {@code parameters}. */
     public static long sizeInBytes(TfheParameters parameters) {
         long glwe = (long) parameters.glweDimension().glweSize() * parameters.polynomialSize().value() * Long.BYTES;
-        return 2 * glwe + (long) parameters.lweDimension().lweSize() * (Long.BYTES + Integer.BYTES)
+        return 2 * glwe + (long) parameters.lweDimension().lweSize() * (Long.BYTES + 2 * Integer.BYTES)
                 + ExternalProductScratch.sizeInBytes(parameters.glweDimension(), parameters.polynomialSize(),
                         parameters.pbsLevels());
     }

@@ -8,8 +8,8 @@ import org.fheml.tfhe.fft.NegacyclicFft;
 /**
  * The external product GGSW ⊡ GLWE (tfhe-engine.md §8.4): each GLWE polynomial is decomposed; every digit polynomial
  * is transformed once (decomposition, conversion and twist fused in one pass); each of the (k + 1) Fourier
- * accumulators is the sum over all levels and rows of digit × GGSW polynomial, written once (no zero fill), and comes
- * back with one inverse transform.
+ * accumulators is the sum over all levels and rows of digit × GGSW polynomial, built with the GGSW read once in
+ * memory order (no zero fill), and comes back with one inverse transform.
  */
 public final class ExternalProduct {
 
@@ -41,10 +41,8 @@ public final class ExternalProduct {
         double[] ggswRe = ggsw.re();
         double[] ggswIm = ggsw.im();
         int count = levels * glweSize;
-        for (int c = 0; c < glweSize; c++) {
-            fft.multiplyAccumulateBackwardAdd(fourierRe, fourierIm, count, ggswRe, ggswIm, c * m, glweSize * m,
-                    scratch.accumulatorRe[c], scratch.accumulatorIm[c], out, c * n);
-        }
+        fft.multiplyAccumulateBackwardAdd(fourierRe, fourierIm, count, glweSize, ggswRe, ggswIm, 0,
+                scratch.accumulatorRe, scratch.accumulatorIm, out, 0);
         assert m == fourierRe[0].length;
     }
 

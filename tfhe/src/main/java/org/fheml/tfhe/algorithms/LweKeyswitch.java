@@ -4,13 +4,17 @@ import org.fheml.tfhe.DimensionMismatchException;
 import org.fheml.tfhe.entities.LweCiphertext;
 import org.fheml.tfhe.entities.LweCiphertextList;
 import org.fheml.tfhe.entities.LweKeyswitchKey;
+import org.fheml.tfhe.entities.ServerKey;
+import org.fheml.tfhe.entities.Torus32KeyswitchKey;
 import org.fheml.tfhe.math.IntegerKernel;
 import org.fheml.tfhe.math.IntegerKernels;
 import org.fheml.tfhe.math.SignedDecomposer;
 
 /**
  * LWE keyswitch (tfhe-engine.md §8.6): re-encrypts a ciphertext under another key by decomposing each input mask
- * coefficient and subtracting the digit-weighted keyswitch-key ciphertexts from (0, …, 0, b).
+ * coefficient and subtracting the digit-weighted keyswitch-key ciphertexts from (0, …, 0, b). With a key rounded to
+ * 32 bits ({@link Torus32KeyswitchKey}) the sums run mod 2^32 over half the bytes and are lifted back to the 64-bit
+ * torus at the end; the digits still come from the exact 64-bit mask coefficients and the body stays exact.
  */
 public final class LweKeyswitch {
 
@@ -25,6 +29,56 @@ public final class LweKeyswitch {
     /** Keyswitches {@code in} into {@code out}, allocating its small scratch. */
     public static void keyswitch(LweKeyswitchKey key, LweCiphertext in, LweCiphertext out) {
         keyswitch(key, in, out, new long[scratchLength(key)]);
+    }
+
+    /** The length of the int scratch a keyswitch with a 32-bit key needs: the output's LWE size. */
+    public static int accumulatorLength(Torus32KeyswitchKey key) {
+        return key.outputDimension().lweSize();
+    }
+
+    /**
+     * Keyswitches with the server key's 32-bit keyswitch key when it has one, else with the exact key, without
+     * allocating: {@code digits} holds at least l values, {@code accumulator} at least n_out + 1.
+     */
+    public static void keyswitch(ServerKey key, LweCiphertext in, LweCiphertext out, long[] digits,
+            int[] accumulator) {
+        if (key.torus32KeyswitchKey().isPresent()) {
+            keyswitch(key.torus32KeyswitchKey().get(), in, out, digits, accumulator);
+        } else {
+            keyswitch(key.keyswitchKey(), in, out, digits);
+        }
+    }
+
+    /**
+     * Keyswitches {@code in} into {@code out} with a key rounded to 32 bits, without allocating: {@code digits}
+     * holds at least l values, {@code accumulator} at least {@link #accumulatorLength} values.
+     */
+    public static void keyswitch(Torus32KeyswitchKey key, LweCiphertext in, LweCiphertext out, long[] digits,
+            int[] accumulator) {
+        DimensionMismatchException.check("LweDimension", "keyswitch key input", key.inputDimension().value(),
+                "ciphertext", in.dimension().value());
+        DimensionMismatchException.check("LweDimension", "keyswitch key output", key.outputDimension().value(),
+                "output ciphertext", out.dimension().value());
+        SignedDecomposer decomposer = new SignedDecomposer(key.baseLog(), key.levels());
+        int nIn = key.inputDimension().value();
+        int outSize = key.outputDimension().lweSize();
+        int levels = key.levels().value();
+        int[] ksk = key.data();
+        long[] src = in.data();
+        int srcOffset = in.offset();
+        java.util.Arrays.fill(accumulator, 0, outSize, 0);
+        IntegerKernel kernel = IntegerKernels.preferred();
+        for (int i = 0; i < nIn; i++) {
+            decomposer.decompose(src[srcOffset + i], digits, 0);
+            kernel.subtractDigitCombination(accumulator, 0, ksk, key.offsetOf(i, 0), digits, levels, outSize);
+        }
+        long body = in.body();
+        long[] dst = out.data();
+        int dstOffset = out.offset();
+        for (int t = 0; t < outSize - 1; t++) {
+            dst[dstOffset + t] = (long) accumulator[t] << 32;
+        }
+        dst[dstOffset + outSize - 1] = body + ((long) accumulator[outSize - 1] << 32);
     }
 
     /** Keyswitches {@code in} into {@code out} without allocating; {@code digits} holds at least l values. */

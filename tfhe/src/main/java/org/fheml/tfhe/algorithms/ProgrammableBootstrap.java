@@ -30,7 +30,7 @@ public final class ProgrammableBootstrap {
         }
         DimensionMismatchException.check("LweDimension", "bootstrap key output",
                 key.bootstrapKey().outputLweDimension().value(), "output ciphertext", out.dimension().value());
-        LweKeyswitch.keyswitch(key.keyswitchKey(), in, scratch.small, scratch.keyswitchDigits);
+        LweKeyswitch.keyswitch(key, in, scratch.small, scratch.keyswitchDigits, scratch.keyswitchAccumulator);
         bootstrapSmall(key.bootstrapKey(), scratch.small, out, lut, modulusSwitch, scratch);
     }
 

@@ -51,12 +51,13 @@ public interface FftKernel {
             int bStride, double[] accRe, double[] accIm, int m);
 
     /**
-     * One output column of an external product: adds to the 2M coefficients at {@code dst[dstOffset]} the rounded
-     * backward transform (inverse FFT, then {@link #untwistAdd}) of Σ_{i<count} a[i]·b[bOffset + i·bStride]. The
-     * work arrays (M values each) are overwritten.
+     * Every output column of an external product: for each column c < {@code columns}, adds to the 2M coefficients at
+     * {@code dst[dstOffset + c·2M]} the rounded backward transform (inverse FFT, then {@link #untwistAdd}) of
+     * Σ_{i<count} a[i]·b[bOffset + (i·columns + c)·M]. The b polynomials are read in their memory order (i, then c):
+     * one sequential stream through the GGSW. The work arrays ({@code columns} of M values each) are overwritten.
      */
-    void multiplyAccumulateBackwardAdd(FftPlan plan, double[][] aRe, double[][] aIm, int count, double[] bRe,
-            double[] bIm, int bOffset, int bStride, double[] workRe, double[] workIm, double[] twistRe,
+    void multiplyAccumulateBackwardAdd(FftPlan plan, double[][] aRe, double[][] aIm, int count, int columns,
+            double[] bRe, double[] bIm, int bOffset, double[][] workRe, double[][] workIm, double[] twistRe,
             double[] twistIm, double scale, long[] dst, int dstOffset);
 
     /**

@@ -104,13 +104,14 @@ public final class NegacyclicFft {
     }
 
     /**
-     * One output column of an external product: adds to the N coefficients at {@code dst[offset]} the polynomial
-     * whose Fourier values are Σ_{i<count} a[i]·b[bOffset + i·bStride], rounded mod 2^64. The work arrays (N/2
-     * values each) are overwritten.
+     * Every output column of an external product: adds to the N coefficients at {@code dst[offset + c·N]} the
+     * polynomial whose Fourier values are Σ_{i<count} a[i]·b[bOffset + (i·columns + c)·N/2], rounded mod 2^64, for
+     * c < columns; the b polynomials are read in memory order. The work arrays (columns × N/2 values) are
+     * overwritten.
      */
-    public void multiplyAccumulateBackwardAdd(double[][] aRe, double[][] aIm, int count, double[] bRe, double[] bIm,
-            int bOffset, int bStride, double[] workRe, double[] workIm, long[] dst, int offset) {
-        kernel.multiplyAccumulateBackwardAdd(plan, aRe, aIm, count, bRe, bIm, bOffset, bStride, workRe, workIm,
+    public void multiplyAccumulateBackwardAdd(double[][] aRe, double[][] aIm, int count, int columns, double[] bRe,
+            double[] bIm, int bOffset, double[][] workRe, double[][] workIm, long[] dst, int offset) {
+        kernel.multiplyAccumulateBackwardAdd(plan, aRe, aIm, count, columns, bRe, bIm, bOffset, workRe, workIm,
                 twistRe, twistIm, inverseScale, dst, offset);
     }
 

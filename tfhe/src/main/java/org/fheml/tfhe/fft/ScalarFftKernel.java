@@ -108,12 +108,14 @@ public final class ScalarFftKernel implements FftKernel {
     }
 
     @Override
-    public void multiplyAccumulateBackwardAdd(FftPlan plan, double[][] aRe, double[][] aIm, int count, double[] bRe,
-            double[] bIm, int bOffset, int bStride, double[] workRe, double[] workIm, double[] twistRe,
+    public void multiplyAccumulateBackwardAdd(FftPlan plan, double[][] aRe, double[][] aIm, int count, int columns,
+            double[] bRe, double[] bIm, int bOffset, double[][] workRe, double[][] workIm, double[] twistRe,
             double[] twistIm, double scale, long[] dst, int dstOffset) {
         int m = plan.size();
-        multiplyAccumulateSum(aRe, aIm, count, bRe, bIm, bOffset, bStride, workRe, workIm, m);
-        inverse(plan, workRe, workIm);
-        untwistAdd(workRe, workIm, twistRe, twistIm, scale, dst, dstOffset, m);
+        for (int c = 0; c < columns; c++) {
+            multiplyAccumulateSum(aRe, aIm, count, bRe, bIm, bOffset + c * m, columns * m, workRe[c], workIm[c], m);
+            inverse(plan, workRe[c], workIm[c]);
+            untwistAdd(workRe[c], workIm[c], twistRe, twistIm, scale, dst, dstOffset + 2 * c * m, m);
+        }
     }
 }

@@ -19,9 +19,10 @@ import org.fheml.tfhe.math.SignedDecomposer;
  *   lanes with a constant shuffle, and applies ±1 and the stage twiddles as lane constants;</li>
  *   <li>complex products use fused multiply-adds.</li>
  * </ul>
- * The decomposition is fused with the integer-to-double conversion and the twist, the multiply-accumulate sums all
- * rows and levels of an external product in registers, and the rounding back to the torus is vectorised. Sizes below
- * two vectors use the scalar code. Allocates nothing.
+ * The decomposition is fused with the integer-to-double conversion and the twist, the multiply-accumulate of an
+ * external product reads the GGSW in memory order into L1-resident sums (or, when those would not fit, sums each
+ * column in registers), and the rounding back to the torus is vectorised. Sizes below two vectors use the scalar
+ * code. Allocates nothing.
  */
 public final class VectorFftKernel implements FftKernel {
 
@@ -49,6 +50,8 @@ public final class VectorFftKernel implements FftKernel {
 
     private static final double TWO_POW_52 = 0x1p52;
     private static final long TWO_POW_52_BITS = Double.doubleToRawLongBits(TWO_POW_52);
+    /** The most complex values the sums of an external product may take to be built in memory order (16 KiB). */
+    private static final int L1_SUMS = 1024;
 
     private final ScalarFftKernel scalar = new ScalarFftKernel();
 
@@ -616,18 +619,55 @@ public final class VectorFftKernel implements FftKernel {
         }
     }
 
+    /**
+     * Two orders, chosen by the size of the sums. When the sums of all columns fit in {@link #L1_SUMS} complex
+     * values (16 KiB: the tfhe-lib gate set, N = 1024 and k = 1), the key is read in memory order: level and row
+     * outer, column inner, each GGSW polynomial one sequential run, into L1-resident sums (the first product
+     * overwrites them, the last is followed by the in-vector inverse stages in registers). Larger sums would spill
+     * to L2, so each column is summed in registers instead, reading its polynomials as interleaved streams. Then
+     * each column gets the remaining inverse stages and the rounding.
+     */
     @Override
-    public void multiplyAccumulateBackwardAdd(FftPlan plan, double[][] aRe, double[][] aIm, int count, double[] bRe,
-            double[] bIm, int bOffset, int bStride, double[] workRe, double[] workIm, double[] twistRe,
+    public void multiplyAccumulateBackwardAdd(FftPlan plan, double[][] aRe, double[][] aIm, int count, int columns,
+            double[] bRe, double[] bIm, int bOffset, double[][] workRe, double[][] workIm, double[] twistRe,
             double[] twistIm, double scale, long[] dst, int dstOffset) {
         int m = plan.size();
-        if (m < 2 * LANES) {
-            multiplyAccumulateSum(aRe, aIm, count, bRe, bIm, bOffset, bStride, workRe, workIm, m);
-            inverse(plan, workRe, workIm);
-            untwistAdd(workRe, workIm, twistRe, twistIm, scale, dst, dstOffset, m);
+        if (m < 2 * LANES || count < 2) {
+            scalar.multiplyAccumulateBackwardAdd(plan, aRe, aIm, count, columns, bRe, bIm, bOffset, workRe, workIm,
+                    twistRe, twistIm, scale, dst, dstOffset);
             return;
         }
-        // pass 1: the sum of products, then the in-vector inverse stages, in registers
+        if (columns * m > L1_SUMS) {
+            for (int c = 0; c < columns; c++) {
+                sumInRegistersInverseInVector(aRe, aIm, count, bRe, bIm, bOffset + c * m, columns * m, workRe[c],
+                        workIm[c], m);
+            }
+        } else {
+            int b = bOffset;
+            for (int c = 0; c < columns; c++, b += m) {
+                multiply(aRe[0], aIm[0], bRe, bIm, b, workRe[c], workIm[c], m);
+            }
+            for (int i = 1; i < count - 1; i++) {
+                for (int c = 0; c < columns; c++, b += m) {
+                    accumulate(aRe[i], aIm[i], bRe, bIm, b, workRe[c], workIm[c], m);
+                }
+            }
+            for (int c = 0; c < columns; c++, b += m) {
+                accumulateInverseInVector(aRe[count - 1], aIm[count - 1], bRe, bIm, b, workRe[c], workIm[c], m);
+            }
+        }
+        for (int c = 0; c < columns; c++) {
+            inverseAcross(plan, workRe[c], workIm[c]);
+            untwistAdd(workRe[c], workIm[c], twistRe, twistIm, scale, dst, dstOffset + 2 * c * m, m);
+        }
+    }
+
+    /**
+     * acc = Σ_{i<count} a[i]·b[bOffset + i·bStride], complex, summed in registers, then the inverse stages narrower
+     * than a vector, over m values.
+     */
+    private static void sumInRegistersInverseInVector(double[][] aRe, double[][] aIm, int count, double[] bRe,
+            double[] bIm, int bOffset, int bStride, double[] accRe, double[] accIm, int m) {
         for (int j = 0; j < m; j += LANES) {
             DoubleVector plus = DoubleVector.zero(D);
             DoubleVector minus = DoubleVector.zero(D);
@@ -644,31 +684,81 @@ public final class VectorFftKernel implements FftKernel {
                 imag1 = ar.fma(bi, imag1);
                 imag2 = ai.fma(br, imag2);
             }
-            {
-                DoubleVector vr = plus.sub(minus);
-                DoubleVector vi = imag1.add(imag2);
-                vr = vr.fma(LAST_SIGN, vr.rearrange(LAST_SWAP));
-                vi = vi.fma(LAST_SIGN, vi.rearrange(LAST_SWAP));
-                if (LANES >= 8) {
-                    DoubleVector tr = vi.fma(WI1, vr.mul(WR1));
-                    DoubleVector ti = vr.fma(NWI1, vi.mul(WR1));
-                    vr = tr.fma(SIGN1, tr.rearrange(SWAP1));
-                    vi = ti.fma(SIGN1, ti.rearrange(SWAP1));
-                }
-                if (LANES >= 4) {
-                    DoubleVector tr = vi.fma(WI0, vr.mul(WR0));
-                    DoubleVector ti = vr.fma(NWI0, vi.mul(WR0));
-                    vr = tr.fma(SIGN0, tr.rearrange(SWAP0));
-                    vi = ti.fma(SIGN0, ti.rearrange(SWAP0));
-                }
-                vr.intoArray(workRe, j);
-                vi.intoArray(workIm, j);
+            DoubleVector vr = plus.sub(minus);
+            DoubleVector vi = imag1.add(imag2);
+            vr = vr.fma(LAST_SIGN, vr.rearrange(LAST_SWAP));
+            vi = vi.fma(LAST_SIGN, vi.rearrange(LAST_SWAP));
+            if (LANES >= 8) {
+                DoubleVector tr = vi.fma(WI1, vr.mul(WR1));
+                DoubleVector ti = vr.fma(NWI1, vi.mul(WR1));
+                vr = tr.fma(SIGN1, tr.rearrange(SWAP1));
+                vi = ti.fma(SIGN1, ti.rearrange(SWAP1));
             }
+            if (LANES >= 4) {
+                DoubleVector tr = vi.fma(WI0, vr.mul(WR0));
+                DoubleVector ti = vr.fma(NWI0, vi.mul(WR0));
+                vr = tr.fma(SIGN0, tr.rearrange(SWAP0));
+                vi = ti.fma(SIGN0, ti.rearrange(SWAP0));
+            }
+            vr.intoArray(accRe, j);
+            vi.intoArray(accIm, j);
         }
-        inverseAcross(plan, workRe, workIm);
-        untwistAdd(workRe, workIm, twistRe, twistIm, scale, dst, dstOffset, m);
     }
 
+    /** acc = a·b, complex, over m values. */
+    private static void multiply(double[] aRe, double[] aIm, double[] bRe, double[] bIm, int bOffset,
+            double[] accRe, double[] accIm, int m) {
+        for (int j = 0; j < m; j += LANES) {
+            DoubleVector ar = DoubleVector.fromArray(D, aRe, j);
+            DoubleVector ai = DoubleVector.fromArray(D, aIm, j);
+            DoubleVector br = DoubleVector.fromArray(D, bRe, bOffset + j);
+            DoubleVector bi = DoubleVector.fromArray(D, bIm, bOffset + j);
+            ai.neg().fma(bi, ar.mul(br)).intoArray(accRe, j);
+            ai.fma(br, ar.mul(bi)).intoArray(accIm, j);
+        }
+    }
+
+    /** acc += a·b, complex, over m values. */
+    private static void accumulate(double[] aRe, double[] aIm, double[] bRe, double[] bIm, int bOffset,
+            double[] accRe, double[] accIm, int m) {
+        for (int j = 0; j < m; j += LANES) {
+            DoubleVector ar = DoubleVector.fromArray(D, aRe, j);
+            DoubleVector ai = DoubleVector.fromArray(D, aIm, j);
+            DoubleVector br = DoubleVector.fromArray(D, bRe, bOffset + j);
+            DoubleVector bi = DoubleVector.fromArray(D, bIm, bOffset + j);
+            ai.neg().fma(bi, ar.fma(br, DoubleVector.fromArray(D, accRe, j))).intoArray(accRe, j);
+            ai.fma(br, ar.fma(bi, DoubleVector.fromArray(D, accIm, j))).intoArray(accIm, j);
+        }
+    }
+
+    /** acc += a·b, complex, then the inverse stages narrower than a vector, over m values. */
+    private static void accumulateInverseInVector(double[] aRe, double[] aIm, double[] bRe, double[] bIm,
+            int bOffset, double[] accRe, double[] accIm, int m) {
+        for (int j = 0; j < m; j += LANES) {
+            DoubleVector ar = DoubleVector.fromArray(D, aRe, j);
+            DoubleVector ai = DoubleVector.fromArray(D, aIm, j);
+            DoubleVector br = DoubleVector.fromArray(D, bRe, bOffset + j);
+            DoubleVector bi = DoubleVector.fromArray(D, bIm, bOffset + j);
+            DoubleVector vr = ai.neg().fma(bi, ar.fma(br, DoubleVector.fromArray(D, accRe, j)));
+            DoubleVector vi = ai.fma(br, ar.fma(bi, DoubleVector.fromArray(D, accIm, j)));
+            vr = vr.fma(LAST_SIGN, vr.rearrange(LAST_SWAP));
+            vi = vi.fma(LAST_SIGN, vi.rearrange(LAST_SWAP));
+            if (LANES >= 8) {
+                DoubleVector tr = vi.fma(WI1, vr.mul(WR1));
+                DoubleVector ti = vr.fma(NWI1, vi.mul(WR1));
+                vr = tr.fma(SIGN1, tr.rearrange(SWAP1));
+                vi = ti.fma(SIGN1, ti.rearrange(SWAP1));
+            }
+            if (LANES >= 4) {
+                DoubleVector tr = vi.fma(WI0, vr.mul(WR0));
+                DoubleVector ti = vr.fma(NWI0, vi.mul(WR0));
+                vr = tr.fma(SIGN0, tr.rearrange(SWAP0));
+                vi = ti.fma(SIGN0, ti.rearrange(SWAP0));
+            }
+            vr.intoArray(accRe, j);
+            vi.intoArray(accIm, j);
+        }
+    }
 
     private static void inverseInVector(double[] re, double[] im, int m) {
         for (int j = 0; j < m; j += LANES) {

@@ -22,4 +22,19 @@ public final class ScalarIntegerKernel implements IntegerKernel {
             }
         }
     }
+
+    @Override
+    public void subtractDigitCombination(int[] dst, int dstOffset, int[] rows, int rowsOffset, long[] digits,
+            int levels, int length) {
+        for (int level = 0; level < levels; level++) {
+            int digit = (int) digits[level];
+            if (digit == 0) {
+                continue;
+            }
+            int base = rowsOffset + level * length;
+            for (int t = 0; t < length; t++) {
+                dst[dstOffset + t] -= digit * rows[base + t];
+            }
+        }
+    }
 }

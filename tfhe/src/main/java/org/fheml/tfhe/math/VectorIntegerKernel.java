@@ -1,17 +1,21 @@
 package org.fheml.tfhe.math;
 
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link IntegerKernel} on jdk.incubator.vector ({@code LongVector.SPECIES_PREFERRED}): the keyswitch reads the key as
- * one sequential stream, row by row, skipping the rows of zero digits. Wrapping long
- * multiplication and subtraction are exact, so the results equal the scalar kernel's bit for bit.
+ * {@link IntegerKernel} on jdk.incubator.vector ({@code LongVector.SPECIES_PREFERRED}, and {@code IntVector}, twice
+ * the lanes, for the 32-bit torus): the keyswitch reads the key as one sequential stream, row by row, skipping the
+ * rows of zero digits. Wrapping multiplication and subtraction are exact, so the results equal the scalar kernel's
+ * bit for bit.
  */
 public final class VectorIntegerKernel implements IntegerKernel {
 
     private static final VectorSpecies<Long> L = LongVector.SPECIES_PREFERRED;
     private static final int LANES = L.length();
+    private static final VectorSpecies<Integer> I = IntVector.SPECIES_PREFERRED;
+    private static final int INT_LANES = I.length();
 
     @Override
     public String name() {
@@ -33,6 +37,27 @@ public final class VectorIntegerKernel implements IntegerKernel {
             int t = 0;
             for (; t < bound; t += LANES) {
                 LongVector.fromArray(L, dst, dstOffset + t).sub(LongVector.fromArray(L, rows, base + t).mul(digit))
+                        .intoArray(dst, dstOffset + t);
+            }
+            for (; t < length; t++) {
+                dst[dstOffset + t] -= digit * rows[base + t];
+            }
+        }
+    }
+
+    @Override
+    public void subtractDigitCombination(int[] dst, int dstOffset, int[] rows, int rowsOffset, long[] digits,
+            int levels, int length) {
+        int bound = I.loopBound(length);
+        for (int level = 0; level < levels; level++) {
+            int digit = (int) digits[level];
+            if (digit == 0) {
+                continue;
+            }
+            int base = rowsOffset + level * length;
+            int t = 0;
+            for (; t < bound; t += INT_LANES) {
+                IntVector.fromArray(I, dst, dstOffset + t).sub(IntVector.fromArray(I, rows, base + t).mul(digit))
                         .intoArray(dst, dstOffset + t);
             }
             for (; t < length; t++) {

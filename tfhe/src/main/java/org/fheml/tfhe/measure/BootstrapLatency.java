@@ -50,6 +50,7 @@ public final class BootstrapLatency {
         LweCiphertext out = new LweCiphertext(clientKey.bigLweKey().dimension());
         LweCiphertext small = new LweCiphertext(clientKey.smallLweKey().dimension());
         long[] digits = new long[LweKeyswitch.scratchLength(serverKey.keyswitchKey())];
+        int[] accumulator = new int[clientKey.smallLweKey().dimension().lweSize()];
         double[] ksPbs = new double[iterations];
         double[] pbs = new double[iterations];
         double[] keyswitch = new double[iterations];
@@ -61,7 +62,7 @@ public final class BootstrapLatency {
             long t0 = System.nanoTime();
             ProgrammableBootstrap.bootstrap(serverKey, in, out, lut, modulusSwitch, scratch);
             long t1 = System.nanoTime();
-            LweKeyswitch.keyswitch(serverKey.keyswitchKey(), in, small, digits);
+            LweKeyswitch.keyswitch(serverKey, in, small, digits, accumulator);
             long t2 = System.nanoTime();
             ProgrammableBootstrap.bootstrapSmall(serverKey.bootstrapKey(), small, out, lut, modulusSwitch, scratch);
             long t3 = System.nanoTime();

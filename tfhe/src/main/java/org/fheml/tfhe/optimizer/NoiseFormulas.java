@@ -61,6 +61,19 @@ public final class NoiseFormulas {
                 + levels * kskVariance * (base * base + 2) / 12;
     }
 
+    /**
+     * The noise a keyswitch gains when every entry of its key is rounded to a multiple of 2^32 (the 32-bit torus):
+     * each entry's error is uniform with variance 2^-64/12 and reaches the phase through the body and through the
+     * n_out mask entries times the binary key (E[s²] = 1/2), weighted by a digit of mean square (B² + 2)/12, over
+     * n_in·l rows.
+     */
+    public static double keyswitchKeyRoundingTo32Bits(int inputDimension, int outputDimension, int baseLog,
+            int levels) {
+        double base = Math.pow(2, baseLog);
+        double entry = 0x1p-64 / 12;
+        return (double) inputDimension * levels * (base * base + 2) / 12 * (1 + outputDimension / 2.0) * entry;
+    }
+
     /** The rounding noise of switching an LWE ciphertext of dimension n to modulus 2N before a blind rotation. */
     public static double modulusSwitch(int lweDimension, int polynomialSize) {
         double w = 2.0 * polynomialSize;

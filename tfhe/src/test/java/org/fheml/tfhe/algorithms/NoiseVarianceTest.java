@@ -9,6 +9,7 @@ import org.fheml.tfhe.entities.LweCiphertext;
 import org.fheml.tfhe.entities.LweKeyswitchKey;
 import org.fheml.tfhe.entities.LweSecretKey;
 import org.fheml.tfhe.entities.ServerKey;
+import org.fheml.tfhe.entities.Torus32KeyswitchKey;
 import org.fheml.tfhe.math.Polynomials;
 import org.fheml.tfhe.optimizer.NoiseFormulas;
 import org.fheml.tfhe.params.LweDimension;
@@ -33,19 +34,58 @@ class NoiseVarianceTest {
                 P4.ksBaseLog(), P4.ksLevels(), P4.lweNoiseStd(), random);
         LweCiphertext in = new LweCiphertext(P4.bigLweDimension());
         LweCiphertext out = new LweCiphertext(P4.lweDimension());
+        Torus32KeyswitchKey rounded = Torus32KeyswitchKey.roundedFrom(ksk);
         long[] digits = new long[P4.ksLevels().value()];
+        int[] accumulator = new int[LweKeyswitch.accumulatorLength(rounded)];
         int samples = 400;
         double[] errors = new double[samples];
+        double[] roundedErrors = new double[samples];
         for (int i = 0; i < samples; i++) {
             LweEncryption.encrypt(client.bigLweKey(), 0, P4.glweNoiseStd(), random, in);
+            long phase = LweEncryption.decryptPhase(client.bigLweKey(), in);
             LweKeyswitch.keyswitch(ksk, in, out, digits);
-            long error = LweEncryption.decryptPhase(client.smallLweKey(), out)
-                    - LweEncryption.decryptPhase(client.bigLweKey(), in);
-            errors[i] = error * 0x1p-64;
+            errors[i] = (LweEncryption.decryptPhase(client.smallLweKey(), out) - phase) * 0x1p-64;
+            LweKeyswitch.keyswitch(rounded, in, out, digits, accumulator);
+            roundedErrors[i] = (LweEncryption.decryptPhase(client.smallLweKey(), out) - phase) * 0x1p-64;
         }
         double expected = NoiseFormulas.keyswitch(P4.bigLweDimension().value(), P4.ksBaseLog().value(),
                 P4.ksLevels().value(), P4.lweNoiseStd() * P4.lweNoiseStd());
         assertWithinFactorTwo("keyswitch", expected, variance(errors));
+        double rounding = NoiseFormulas.keyswitchKeyRoundingTo32Bits(P4.bigLweDimension().value(),
+                P4.lweDimension().value(), P4.ksBaseLog().value(), P4.ksLevels().value());
+        assertWithinFactorTwo("keyswitch with the key rounded to 32 bits", expected + rounding,
+                variance(roundedErrors));
+    }
+
+    /**
+     * The variance the rounding of the key to 32 bits adds, measured on its own: the difference of the two keyswitches'
+     * outputs, on parameters whose keyswitch noise is small enough for the rounding to be visible (INSECURE_TEST_P4).
+     */
+    @Test
+    void thirtyTwoBitKeyRoundingNoiseMatchesTheFormula() {
+        TfheParameters p = ParameterSet.INSECURE_TEST_P4.parameters();
+        AesCtrGenerator random = AesCtrGenerator.seeded(14);
+        ClientKey client = KeyGeneration.generateClientKey(p, random);
+        LweKeyswitchKey ksk = KeyswitchKeyGeneration.generate(client.bigLweKey(), client.smallLweKey(),
+                p.ksBaseLog(), p.ksLevels(), p.lweNoiseStd(), random);
+        Torus32KeyswitchKey rounded = Torus32KeyswitchKey.roundedFrom(ksk);
+        LweCiphertext in = new LweCiphertext(p.bigLweDimension());
+        LweCiphertext exact = new LweCiphertext(p.lweDimension());
+        LweCiphertext fast = new LweCiphertext(p.lweDimension());
+        long[] digits = new long[p.ksLevels().value()];
+        int[] accumulator = new int[LweKeyswitch.accumulatorLength(rounded)];
+        int samples = 2000;
+        double[] differences = new double[samples];
+        for (int i = 0; i < samples; i++) {
+            LweEncryption.encrypt(client.bigLweKey(), 0, p.glweNoiseStd(), random, in);
+            LweKeyswitch.keyswitch(ksk, in, exact, digits);
+            LweKeyswitch.keyswitch(rounded, in, fast, digits, accumulator);
+            differences[i] = (LweEncryption.decryptPhase(client.smallLweKey(), fast)
+                    - LweEncryption.decryptPhase(client.smallLweKey(), exact)) * 0x1p-64;
+        }
+        double formula = NoiseFormulas.keyswitchKeyRoundingTo32Bits(p.bigLweDimension().value(),
+                p.lweDimension().value(), p.ksBaseLog().value(), p.ksLevels().value());
+        assertWithinFactorTwo("32-bit key rounding", formula, variance(differences));
     }
 
     @Test

@@ -186,27 +186,30 @@ class FftKernelsTest {
     }
 
     /**
-     * The fused column of an external product (sum of products, inverse FFT, untwist, rounding, addition) against the
-     * exact schoolbook sum Σ digits_i·torus_i, for every kernel: stated bound 2^(β + log2 N + 14 + log2 count), the
-     * bound of {@link NegacyclicFftTest} for one product, widened for the sum of 6 (β = 7: a torus error below 2^-30).
+     * The fused columns of an external product (sums of products, inverse FFT, untwist, rounding, addition) against
+     * the exact schoolbook sums Σ_i digits_i·torus_(i, c), for every kernel, with the GGSW layout [i][column]: stated
+     * bound 2^(β + log2 N + 14 + log2 count), the bound of {@link NegacyclicFftTest} for one product, widened for the
+     * sum of count (β = 7: a torus error below 2^-30).
      */
-    @ParameterizedTest
-    @ValueSource(ints = {2, 16, 32, 64, 128, 1024, 2048, 4096})
-    void fusedBackwardColumnMatchesTheExactSumOfProducts(int n) {
-        int count = 6;
+    @ParameterizedTest(name = "N={0}, {1} products, {2} columns")
+    @CsvSource({"2, 6, 2", "16, 6, 2", "32, 6, 2", "64, 6, 2", "128, 6, 2", "1024, 6, 2", "2048, 6, 2", "4096, 6, 2",
+            "1024, 2, 2", "1024, 9, 3", "512, 1, 2"})
+    void fusedBackwardColumnsMatchTheExactSumsOfProducts(int n, int count, int columns) {
         int m = n / 2;
-        SplittableRandom random = new SplittableRandom(n * 7L);
+        SplittableRandom random = new SplittableRandom(n * 7L + count);
         long[][] digits = new long[count][];
-        long[][] torus = new long[count][];
-        long[] initial = random.longs(n).toArray();
+        long[][] torus = new long[count * columns][];
+        long[] initial = random.longs(columns * n).toArray();
         long[] expected = initial.clone();
         long[] product = new long[n];
         for (int i = 0; i < count; i++) {
             digits[i] = random.longs(n, -64, 65).toArray();
-            torus[i] = random.longs(n).toArray();
-            Polynomials.negacyclicMultiply(digits[i], torus[i], product);
-            for (int j = 0; j < n; j++) {
-                expected[j] += product[j];
+            for (int c = 0; c < columns; c++) {
+                torus[i * columns + c] = random.longs(n).toArray();
+                Polynomials.negacyclicMultiply(digits[i], torus[i * columns + c], product);
+                for (int j = 0; j < n; j++) {
+                    expected[c * n + j] += product[j];
+                }
             }
         }
         long bound = 1L << (7 + Integer.numberOfTrailingZeros(n) + 14 + 3);
@@ -214,21 +217,22 @@ class FftKernelsTest {
             NegacyclicFft fft = new NegacyclicFft(new PolynomialSize(n), kernel);
             double[][] aRe = new double[count][m];
             double[][] aIm = new double[count][m];
-            int stride = 3 * m;
-            double[] bRe = new double[m + count * stride];
-            double[] bIm = new double[m + count * stride];
-            double[] re = new double[m];
-            double[] im = new double[m];
+            double[] bRe = new double[m + count * columns * m];
+            double[] bIm = new double[m + count * columns * m];
+            double[][] workRe = new double[columns][m];
+            double[][] workIm = new double[columns][m];
             for (int i = 0; i < count; i++) {
                 fft.forward(digits[i], 0, aRe[i], aIm[i]);
-                fft.forward(torus[i], 0, re, im);
-                System.arraycopy(re, 0, bRe, m + i * stride, m);
-                System.arraycopy(im, 0, bIm, m + i * stride, m);
+                for (int c = 0; c < columns; c++) {
+                    fft.forward(torus[i * columns + c], 0, workRe[0], workIm[0]);
+                    System.arraycopy(workRe[0], 0, bRe, m + (i * columns + c) * m, m);
+                    System.arraycopy(workIm[0], 0, bIm, m + (i * columns + c) * m, m);
+                }
             }
-            long[] actual = new long[n + 3];
-            System.arraycopy(initial, 0, actual, 3, n);
-            fft.multiplyAccumulateBackwardAdd(aRe, aIm, count, bRe, bIm, m, stride, re, im, actual, 3);
-            for (int j = 0; j < n; j++) {
+            long[] actual = new long[columns * n + 3];
+            System.arraycopy(initial, 0, actual, 3, columns * n);
+            fft.multiplyAccumulateBackwardAdd(aRe, aIm, count, columns, bRe, bIm, m, workRe, workIm, actual, 3);
+            for (int j = 0; j < columns * n; j++) {
                 long error = Math.abs(actual[3 + j] - expected[j]);
                 assertTrue(error <= bound, kernel.name() + " N=" + n + ", coefficient " + j + ": error " + error);
             }

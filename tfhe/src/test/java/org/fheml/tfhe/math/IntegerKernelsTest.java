@@ -49,4 +49,35 @@ class IntegerKernelsTest {
             }
         }
     }
+
+    @ParameterizedTest(name = "32-bit torus: {0} levels, length {1}")
+    @CsvSource({"8, 631", "5, 834", "1, 1", "3, 7", "2, 8", "4, 16", "1, 2049"})
+    void kernelsAgreeBitForBitOnTheThirtyTwoBitTorus(int levels, int length) {
+        List<IntegerKernel> kernels = IntegerKernels.all();
+        SplittableRandom random = new SplittableRandom(levels * 20_000L + length);
+        for (int trial = 0; trial < 20; trial++) {
+            int[] rows = random.ints(3 + levels * length).toArray();
+            long[] digits = new long[levels];
+            for (int j = 0; j < levels; j++) {
+                // small balanced digits, zeros included, and now and then a full-width one (only its low half counts)
+                digits[j] = trial % 5 == 4 ? random.nextLong() : random.nextLong(-2, 3);
+            }
+            int[] initial = random.ints(length + 2).toArray();
+            int[] expected = initial.clone();
+            kernels.get(0).subtractDigitCombination(expected, 2, rows, 3, digits, levels, length);
+            for (IntegerKernel kernel : kernels) {
+                int[] actual = initial.clone();
+                kernel.subtractDigitCombination(actual, 2, rows, 3, digits, levels, length);
+                assertArrayEquals(expected, actual, kernel.name());
+            }
+            // against the definition, computed mod 2^64 and truncated
+            for (int t = 0; t < length; t++) {
+                long value = initial[2 + t];
+                for (int j = 0; j < levels; j++) {
+                    value -= digits[j] * rows[3 + j * length + t];
+                }
+                assertEquals((int) value, expected[2 + t]);
+            }
+        }
+    }
 }
