@@ -41,7 +41,8 @@ public final class GroupBootstrap {
     private static void group(ServerKey key, LweCiphertextList in, LweCiphertextList out, LookupTable[] luts,
             int start, int size, ModulusSwitchType modulusSwitch, GroupBootstrapScratch scratch) {
         LweCiphertext[] small = scratch.small;
-        LweKeyswitch.keyswitchGroup(key.keyswitchKey(), in, start, small, size, scratch.keyswitchDigits);
+        LweKeyswitch.keyswitchGroup(key, in, start, small, size, scratch.keyswitchDigits,
+                scratch.keyswitchAccumulators);
         int n = key.parameters().lweDimension().value();
         int log2TwoN = key.parameters().polynomialSize().log2() + 1;
         for (int g = 0; g < size; g++) {

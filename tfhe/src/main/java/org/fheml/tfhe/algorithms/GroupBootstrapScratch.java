@@ -5,8 +5,8 @@ import org.fheml.tfhe.entities.LweCiphertext;
 import org.fheml.tfhe.params.TfheParameters;
 
 /**
- * The working memory of {@link GroupBootstrap}: per member of a group, its keyswitched ciphertext, switched
- * coefficients, accumulator and difference; one external-product scratch and one digit buffer shared by the
+ * The working memory of {@link GroupBootstrap}: per member of a group, its keyswitched ciphertext (and its 32-bit
+ * sums), switched coefficients, accumulator and difference; one external-product scratch and one digit buffer shared by the
  * members, which use them in turn. The group is as large as keeps the members' GLWEs within about half a megabyte
  * (1 to 8 members), so that they stay in a core's L2 cache beside the key block they share.
  */
@@ -20,6 +20,7 @@ public final class GroupBootstrapScratch {
     final int[][] switched;
     final GlweCiphertext[] accumulators;
     final GlweCiphertext[] differences;
+    final int[][] keyswitchAccumulators;
     final long[] keyswitchDigits;
     final ExternalProductScratch externalProduct;
 
@@ -30,6 +31,7 @@ public final class GroupBootstrapScratch {
         this.switched = new int[members][];
         this.accumulators = new GlweCiphertext[members];
         this.differences = new GlweCiphertext[members];
+        this.keyswitchAccumulators = new int[members][parameters.lweDimension().lweSize()];
         for (int g = 0; g < members; g++) {
             small[g] = new LweCiphertext(parameters.lweDimension());
             switched[g] = new int[parameters.lweDimension().lweSize()];

@@ -72,7 +72,11 @@ public final class LweKeyswitch {
             decomposer.decompose(src[srcOffset + i], digits, 0);
             kernel.subtractDigitCombination(accumulator, 0, ksk, key.offsetOf(i, 0), digits, levels, outSize);
         }
-        long body = in.body();
+        lift(accumulator, in.body(), out, outSize);
+    }
+
+    /** The 32-bit sums back on the 64-bit torus: out = (0, …, 0, body) + accumulator·2^32. */
+    private static void lift(int[] accumulator, long body, LweCiphertext out, int outSize) {
         long[] dst = out.data();
         int dstOffset = out.offset();
         for (int t = 0; t < outSize - 1; t++) {
@@ -102,6 +106,48 @@ public final class LweKeyswitch {
         for (int i = 0; i < nIn; i++) {
             decomposer.decompose(src[srcOffset + i], digits, 0);
             kernel.subtractDigitCombination(dst, dstOffset, ksk, key.offsetOf(i, 0), digits, levels, outSize);
+        }
+    }
+
+    /**
+     * {@link #keyswitchGroup} with the server key's 32-bit keyswitch key when it has one, else with the exact key;
+     * {@code accumulators[g]} holds at least n_out + 1 ints for each member g.
+     */
+    public static void keyswitchGroup(ServerKey key, LweCiphertextList in, int from, LweCiphertext[] out, int count,
+            long[] digits, int[][] accumulators) {
+        if (key.torus32KeyswitchKey().isPresent()) {
+            keyswitchGroup(key.torus32KeyswitchKey().get(), in, from, out, count, digits, accumulators);
+        } else {
+            keyswitchGroup(key.keyswitchKey(), in, from, out, count, digits);
+        }
+    }
+
+    /** {@link #keyswitchGroup} with a key rounded to 32 bits, each member summing into its own accumulator. */
+    public static void keyswitchGroup(Torus32KeyswitchKey key, LweCiphertextList in, int from, LweCiphertext[] out,
+            int count, long[] digits, int[][] accumulators) {
+        DimensionMismatchException.check("LweDimension", "keyswitch key input", key.inputDimension().value(),
+                "ciphertext list", in.dimension().value());
+        SignedDecomposer decomposer = new SignedDecomposer(key.baseLog(), key.levels());
+        int nIn = key.inputDimension().value();
+        int outSize = key.outputDimension().lweSize();
+        int levels = key.levels().value();
+        int[] ksk = key.data();
+        long[] src = in.data();
+        for (int g = 0; g < count; g++) {
+            DimensionMismatchException.check("LweDimension", "keyswitch key output", key.outputDimension().value(),
+                    "output ciphertext", out[g].dimension().value());
+            java.util.Arrays.fill(accumulators[g], 0, outSize, 0);
+        }
+        IntegerKernel kernel = IntegerKernels.preferred();
+        for (int i = 0; i < nIn; i++) {
+            int keyOffset = key.offsetOf(i, 0);
+            for (int g = 0; g < count; g++) {
+                decomposer.decompose(src[in.offsetOf(from + g) + i], digits, 0);
+                kernel.subtractDigitCombination(accumulators[g], 0, ksk, keyOffset, digits, levels, outSize);
+            }
+        }
+        for (int g = 0; g < count; g++) {
+            lift(accumulators[g], in.get(from + g).body(), out[g], outSize);
         }
     }
 

@@ -13,18 +13,18 @@ import org.fheml.tfhe.params.ParameterSet;
 import org.fheml.tfhe.params.TfheParameters;
 import org.fheml.tfhe.random.AesCtrGenerator;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The parallel batch bootstrap, which runs each thread's share in lockstep groups (11 ciphertexts make full and
- * partial groups), gives exactly the sequential results.
+ * partial groups), gives exactly the sequential results, with the exact and with the 32-bit keyswitch key.
  */
 class BatchBootstrapTest {
 
-    @ParameterizedTest(name = "{0} threads")
-    @ValueSource(ints = {1, 2, 3})
-    void matchesSequentialBootstrapsBitForBit(int threads) {
-        TfheParameters p = ParameterSet.INSECURE_TEST_P4.parameters();
+    @ParameterizedTest(name = "{0}, {1} threads")
+    @CsvSource({"INSECURE_TEST_P4, 1", "INSECURE_TEST_P4, 2", "INSECURE_TEST_P4, 3", "TFHE_LIB_GATE_INSECURE, 2"})
+    void matchesSequentialBootstrapsBitForBit(ParameterSet set, int threads) {
+        TfheParameters p = set.parameters();
         AesCtrGenerator random = AesCtrGenerator.seeded(31);
         ClientKey client = KeyGeneration.generateClientKey(p, random);
         ServerKey server = KeyGeneration.generateServerKey(client, random);
@@ -32,6 +32,8 @@ class BatchBootstrapTest {
         LookupTable lut = LookupTables.fromFunction(p.polynomialSize(), encoding, encoding, m -> m * m + 2);
         int count = 11;
         assertEquals(8, GroupBootstrapScratch.members(p), "groups of 8: one thread runs a full and a partial group");
+        assertEquals(set == ParameterSet.TFHE_LIB_GATE_INSECURE, server.torus32KeyswitchKey().isPresent(),
+                "both keyswitch paths are covered");
         LweCiphertextList in = new LweCiphertextList(p.bigLweDimension(), count);
         long[] plaintexts = new long[count];
         for (int i = 0; i < count; i++) {
