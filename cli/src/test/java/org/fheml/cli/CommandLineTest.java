@@ -51,7 +51,7 @@ class CommandLineTest {
     void demoRunsATreeModelEncryptedWithBootstraps() {
         Run run = run("demo", "--model", "DecisionTreeClassifier", "--n-bits", "3", "--fhe-rows", "2");
         assertEquals(0, run.exitCode(), run.out() + run.err());
-        assertTrue(run.out().contains("bootstraps per row") && run.out().contains("MiB (bootstrap and keyswitch keys"),
+        assertTrue(run.out().contains("bootstraps per row") && run.out().contains("MiB sent to the server (seeded masks)"),
                 run.out());
         assertTrue(run.out().contains("equal to DISABLE on 2 of 2 rows (encrypted end to end)"), run.out());
     }
