@@ -150,9 +150,10 @@ final class QuantizedEnsemble {
     }
 
     /**
-     * Bounds on each summed score that hold for every input, as interval arithmetic over the circuit finds them:
-     * a leaf indicator lies in [0, 1], so a tree's output is bounded by the sums of its negative and positive
-     * leaf values.
+     * Bounds on each summed score that hold for every input: a leaf indicator lies in [0, 1], so a tree's output is
+     * bounded by the sums of its negative and positive leaf values. They are looser than the circuit's own, which
+     * declare each tree's output within its smallest and largest leaf ({@link #perTreeBounds}), so an argmax planned
+     * on them reads no more bits than its lookups can.
      */
     long[][] scoreBounds() {
         long[] lower = new long[scoreCount];

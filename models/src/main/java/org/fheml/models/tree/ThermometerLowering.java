@@ -2,6 +2,7 @@ package org.fheml.models.tree;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.fheml.compilation.IntegerType;
 import org.fheml.compilation.Tracer;
 
 /**
@@ -53,7 +54,7 @@ final class ThermometerLowering {
     }
 
     private static int bitsOf(long highest) {
-        return Math.max(1, 64 - Long.numberOfLeadingZeros(highest));
+        return IntegerType.of(0, highest).bits();
     }
 
     /** A step of a path: the split, and whether the path takes its true (left, q ≤ t) branch. */
