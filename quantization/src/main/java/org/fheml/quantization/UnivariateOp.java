@@ -64,26 +64,37 @@ public record UnivariateOp(Activation function, TensorQuantization input, Unifor
         return operands[0].apply(QuantizedOp.describe(this), this::apply);
     }
 
-    /** The table's smallest and largest value over each input range (scanned when it is at most 2^20 wide). */
+    /**
+     * The table's smallest and largest value over each input range (scanned once per distinct range, when it is at
+     * most 2^20 wide; else the output quantizer's range).
+     */
     @Override
     public IntegerBounds bounds(IntegerBounds... operands) {
         IntegerBounds in = operands[0];
         long[] lo = new long[in.size()];
         long[] hi = new long[in.size()];
+        java.util.Map<java.util.List<Long>, long[]> scanned = new java.util.HashMap<>();
         for (int e = 0; e < lo.length; e++) {
-            if (in.upper(e) - in.lower(e) > 1 << 20) {
-                lo[e] = quantizer.options().minInteger();
-                hi[e] = quantizer.options().maxInteger();
-                continue;
-            }
-            lo[e] = Long.MAX_VALUE;
-            hi[e] = Long.MIN_VALUE;
-            for (long v = in.lower(e); v <= in.upper(e); v++) {
-                long out = apply(v);
-                lo[e] = Math.min(lo[e], out);
-                hi[e] = Math.max(hi[e], out);
-            }
+            long[] range = scanned.computeIfAbsent(java.util.List.of(in.lower(e), in.upper(e)), this::scan);
+            lo[e] = range[0];
+            hi[e] = range[1];
         }
         return new IntegerBounds(lo, hi);
+    }
+
+    private long[] scan(java.util.List<Long> range) {
+        long from = range.get(0);
+        long to = range.get(1);
+        if (to - from > 1 << 20) {
+            return new long[] {quantizer.options().minInteger(), quantizer.options().maxInteger()};
+        }
+        long lo = Long.MAX_VALUE;
+        long hi = Long.MIN_VALUE;
+        for (long v = from; v <= to; v++) {
+            long out = apply(v);
+            lo = Math.min(lo, out);
+            hi = Math.max(hi, out);
+        }
+        return new long[] {lo, hi};
     }
 }
