@@ -19,7 +19,7 @@ final class RandomFeaturesRegressor extends FheEstimator implements FheRegressor
     private static final int HIDDEN = 4;
 
     private final ModuleModel model = new ModuleModel("RandomFeaturesRegressor");
-    private int nBits = 4;
+    private int nBits = 3;
     private QuantizedModule floatReference;
 
     @Override
