@@ -7,12 +7,12 @@ import java.util.Optional;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.fheml.models.FheClassifier;
+import org.fheml.models.FheRegressor;
 import org.fheml.models.linear.ElasticNet;
 import org.fheml.models.linear.GammaRegressor;
 import org.fheml.models.linear.Lasso;
-import org.fheml.models.linear.LinearClassifierBase;
 import org.fheml.models.linear.LinearRegression;
-import org.fheml.models.linear.LinearRegressorBase;
 import org.fheml.models.linear.LinearSVC;
 import org.fheml.models.linear.LinearSVR;
 import org.fheml.models.linear.LogisticRegression;
@@ -25,12 +25,11 @@ import org.fheml.models.tree.GradientBoostingClassifier;
 import org.fheml.models.tree.GradientBoostingRegressor;
 import org.fheml.models.tree.RandomForestClassifier;
 import org.fheml.models.tree.RandomForestRegressor;
-import org.fheml.models.tree.TreeClassifierBase;
-import org.fheml.models.tree.TreeRegressorBase;
 
 /**
- * The models {@code fheml bench} can run, by estimator class name (case-insensitive). A new family needs one
- * adapter method like {@link #linearClassifier}; each model of it is then one line of {@link #MODELS}.
+ * The models {@code fheml bench} can run, by estimator class name (case-insensitive). Every estimator is an
+ * {@link FheClassifier} or an {@link FheRegressor}, so there is one adapter per task, not per family: a new model
+ * is one line of {@link #MODELS}, with its default n_bits.
  */
 final class ModelRegistry {
 
@@ -43,22 +42,22 @@ final class ModelRegistry {
     private static final int TREE_N_BITS = 6;
 
     private static final List<Entry> MODELS = List.of(
-            linearClassifier(LogisticRegression.class, LogisticRegression::new),
-            linearClassifier(LinearSVC.class, LinearSVC::new),
-            linearRegressor(LinearRegression.class, LinearRegression::new),
-            linearRegressor(Ridge.class, Ridge::new),
-            linearRegressor(Lasso.class, Lasso::new),
-            linearRegressor(ElasticNet.class, ElasticNet::new),
-            linearRegressor(LinearSVR.class, LinearSVR::new),
-            linearRegressor(PoissonRegressor.class, PoissonRegressor::new),
-            linearRegressor(GammaRegressor.class, GammaRegressor::new),
-            linearRegressor(TweedieRegressor.class, TweedieRegressor::new),
-            treeClassifier(DecisionTreeClassifier.class, DecisionTreeClassifier::new),
-            treeClassifier(RandomForestClassifier.class, RandomForestClassifier::new),
-            treeClassifier(GradientBoostingClassifier.class, GradientBoostingClassifier::new),
-            treeRegressor(DecisionTreeRegressor.class, DecisionTreeRegressor::new),
-            treeRegressor(RandomForestRegressor.class, RandomForestRegressor::new),
-            treeRegressor(GradientBoostingRegressor.class, GradientBoostingRegressor::new));
+            classifier(LogisticRegression.class, LogisticRegression::new, LINEAR_N_BITS),
+            classifier(LinearSVC.class, LinearSVC::new, LINEAR_N_BITS),
+            regressor(LinearRegression.class, LinearRegression::new, LINEAR_N_BITS),
+            regressor(Ridge.class, Ridge::new, LINEAR_N_BITS),
+            regressor(Lasso.class, Lasso::new, LINEAR_N_BITS),
+            regressor(ElasticNet.class, ElasticNet::new, LINEAR_N_BITS),
+            regressor(LinearSVR.class, LinearSVR::new, LINEAR_N_BITS),
+            regressor(PoissonRegressor.class, PoissonRegressor::new, LINEAR_N_BITS),
+            regressor(GammaRegressor.class, GammaRegressor::new, LINEAR_N_BITS),
+            regressor(TweedieRegressor.class, TweedieRegressor::new, LINEAR_N_BITS),
+            classifier(DecisionTreeClassifier.class, DecisionTreeClassifier::new, TREE_N_BITS),
+            classifier(RandomForestClassifier.class, RandomForestClassifier::new, TREE_N_BITS),
+            classifier(GradientBoostingClassifier.class, GradientBoostingClassifier::new, TREE_N_BITS),
+            regressor(DecisionTreeRegressor.class, DecisionTreeRegressor::new, TREE_N_BITS),
+            regressor(RandomForestRegressor.class, RandomForestRegressor::new, TREE_N_BITS),
+            regressor(GradientBoostingRegressor.class, GradientBoostingRegressor::new, TREE_N_BITS));
 
     /** The model names, for picocli's completion candidates and the {@code --model} help. */
     static final class Names implements Iterable<String> {
@@ -92,30 +91,20 @@ final class ModelRegistry {
                 + names(Task.CLASSIFICATION) + " and the regressors " + names(Task.REGRESSION) + ".";
     }
 
-    private static <M extends LinearClassifierBase<M>> Entry linearClassifier(Class<M> type, Supplier<M> factory) {
-        return new Entry(type.getSimpleName(), Task.CLASSIFICATION, LINEAR_N_BITS, nBits -> {
-            M model = factory.get().setNBits(nBits);
+    /** A classifier of any family: everything bench needs is on {@link FheClassifier}. */
+    private static Entry classifier(Class<? extends FheClassifier> type, Supplier<? extends FheClassifier> factory,
+            int defaultNBits) {
+        return new Entry(type.getSimpleName(), Task.CLASSIFICATION, defaultNBits, nBits -> {
+            FheClassifier model = factory.get().setNBits(nBits);
             return new BenchModel.OfClassifier(model, model::floatPredict, model::compile);
         });
     }
 
-    private static <M extends TreeClassifierBase<M>> Entry treeClassifier(Class<M> type, Supplier<M> factory) {
-        return new Entry(type.getSimpleName(), Task.CLASSIFICATION, TREE_N_BITS, nBits -> {
-            M model = factory.get().setNBits(nBits);
-            return new BenchModel.OfClassifier(model, model::floatPredict, model::compile);
-        });
-    }
-
-    private static <M extends TreeRegressorBase<M>> Entry treeRegressor(Class<M> type, Supplier<M> factory) {
-        return new Entry(type.getSimpleName(), Task.REGRESSION, TREE_N_BITS, nBits -> {
-            M model = factory.get().setNBits(nBits);
-            return new BenchModel.OfRegressor(model, model::floatPredict, model::compile);
-        });
-    }
-
-    private static <M extends LinearRegressorBase<M>> Entry linearRegressor(Class<M> type, Supplier<M> factory) {
-        return new Entry(type.getSimpleName(), Task.REGRESSION, LINEAR_N_BITS, nBits -> {
-            M model = factory.get().setNBits(nBits);
+    /** A regressor of any family: everything bench needs is on {@link FheRegressor}. */
+    private static Entry regressor(Class<? extends FheRegressor> type, Supplier<? extends FheRegressor> factory,
+            int defaultNBits) {
+        return new Entry(type.getSimpleName(), Task.REGRESSION, defaultNBits, nBits -> {
+            FheRegressor model = factory.get().setNBits(nBits);
             return new BenchModel.OfRegressor(model, model::floatPredict, model::compile);
         });
     }

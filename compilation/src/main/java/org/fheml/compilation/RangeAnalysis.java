@@ -12,7 +12,7 @@ import java.util.function.LongUnaryOperator;
 final class RangeAnalysis {
 
     /** The widest input a lookup can read: a bootstrap resolves at most 16 bits. */
-    static final int MAX_LOOKUP_BITS = 16;
+    static final int MAX_LOOKUP_BITS = BitPatterns.MAX_LOOKUP_BITS;
 
     private final Graph graph;
     private final Map<Node, Bounds> bounds = new IdentityHashMap<>();

@@ -2,12 +2,16 @@ package org.fheml.models;
 
 import org.fheml.compilation.Circuit;
 import org.fheml.compilation.CompileOptions;
+import org.fheml.core.FheMode;
 
 /**
- * What every fheml estimator offers beside fit and predict: compiling its quantized model into a circuit, and the
- * client's two steps around a server, quantizing inputs and dequantizing outputs.
+ * What every fheml estimator offers beside fit and predict: compiling its quantized model into a circuit, the
+ * client's two steps around a server (quantizing inputs and dequantizing outputs), the settings of simulation,
+ * and the one predict pipeline ({@link #predictIntegers}, {@link #predictScores}) its predictions go through.
  */
 public abstract class FheEstimator {
+
+    private final PredictPipeline pipeline = new PredictPipeline();
 
     /** The estimator's quantized model, to which these methods delegate. */
     protected abstract QuantizedModel quantizedModel();
@@ -47,5 +51,38 @@ public abstract class FheEstimator {
 
     public int featureCount() {
         return quantizedModel().featureCount();
+    }
+
+    /**
+     * Seeds the generator from which {@link FheMode#SIMULATE} draws bootstrap errors: every SIMULATE call then
+     * draws the same errors for the same rows. Without a seed, each call draws from a fresh seed.
+     */
+    public FheEstimator setRandomSeed(long seed) {
+        pipeline.setRandomSeed(seed);
+        return this;
+    }
+
+    /**
+     * Whether {@link FheMode#SIMULATE} draws bootstrap errors at the circuit's failure probability (the default,
+     * which shows the accuracy EXECUTE will have), or none, so that SIMULATE equals DISABLE row for row whenever
+     * the circuit's roundings are exact.
+     */
+    public FheEstimator setSimulateBootstrapErrors(boolean draw) {
+        pipeline.setSimulateBootstrapErrors(draw);
+        return this;
+    }
+
+    public boolean simulatesBootstrapErrors() {
+        return pipeline.simulatesBootstrapErrors();
+    }
+
+    /** The circuit's integer outputs for every row of X in one mode: validate, quantize, run. */
+    protected final long[][] predictIntegers(double[][] X, FheMode mode, String what) {
+        return pipeline.integers(quantizedModel(), X, mode, what);
+    }
+
+    /** {@link #predictIntegers}, dequantized: real scores before any post-processing. */
+    protected final double[][] predictScores(double[][] X, FheMode mode, String what) {
+        return pipeline.scores(quantizedModel(), X, mode, what);
     }
 }

@@ -25,6 +25,27 @@ public final class FeatureQuantizer {
         return new FeatureQuantizer(quantizers);
     }
 
+    /** One quantizer per feature, as given. */
+    public static FeatureQuantizer of(UniformQuantizer... quantizers) {
+        if (quantizers.length == 0) {
+            throw new IllegalArgumentException("A FeatureQuantizer needs at least one feature.");
+        }
+        return new FeatureQuantizer(quantizers.clone());
+    }
+
+    /** One quantizer shared by every feature (Concrete ML's choice for model inputs, and for images). */
+    public static FeatureQuantizer uniform(UniformQuantizer quantizer, int features) {
+        UniformQuantizer[] all = new UniformQuantizer[features];
+        Arrays.fill(all, quantizer);
+        return of(all);
+    }
+
+    /** One quantizer for every feature, calibrated on the smallest and largest value of X. */
+    public static FeatureQuantizer calibrateShared(QuantizationOptions options, double[][] X) {
+        return uniform(UniformQuantizer.calibrate(options, Arrays.stream(X).flatMapToDouble(Arrays::stream).toArray()),
+                X[0].length);
+    }
+
     public int features() {
         return quantizers.length;
     }

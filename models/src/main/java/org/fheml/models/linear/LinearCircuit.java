@@ -5,15 +5,14 @@ import org.fheml.compilation.Circuit;
 import org.fheml.compilation.CompileOptions;
 import org.fheml.compilation.Compiler;
 import org.fheml.compilation.Encryption;
-import org.fheml.core.FheMode;
 import org.fheml.models.NotCompiledException;
 import org.fheml.quantization.FeatureQuantizer;
 import org.fheml.quantization.QuantizationOptions;
 import org.fheml.quantization.QuantizedGemm;
 
 /**
- * The quantized half of a linear estimator: its integer Gemm, the circuit compiled from it, and the one inference
- * path every mode goes through (quantize → DISABLE | SIMULATE | EXECUTE → dequantize).
+ * The quantized half of a linear estimator: its integer Gemm (a {@link org.fheml.quantization.GemmOp} with its
+ * input quantizer) and the circuit compiled from it; predictions go through the models' one pipeline.
  */
 final class LinearCircuit {
 
@@ -59,27 +58,11 @@ final class LinearCircuit {
         return circuit;
     }
 
+    long[] evaluate(long[] q) {
+        return gemm.evaluate(q);
+    }
+
     boolean isCompiled() {
         return circuit != null;
-    }
-
-    /** The integer outputs of every row, computed in the given mode. */
-    long[][] run(long[][] q, FheMode mode, String estimator) {
-        if (mode != FheMode.DISABLE && circuit == null) {
-            throw new NotCompiledException(estimator, mode.name());
-        }
-        long[][] out = new long[q.length][];
-        if (mode == FheMode.EXECUTE) {
-            return circuit.encryptRunDecryptBatch(java.util.Arrays.stream(q).map(row -> new long[][] {row}).toList());
-        }
-        for (int i = 0; i < q.length; i++) {
-            out[i] = mode == FheMode.DISABLE ? gemm.evaluate(q[i]) : circuit.simulate(q[i]);
-        }
-        return out;
-    }
-
-    /** Dequantized scores (before sigmoid, softmax or inverse link) of every row. */
-    double[][] scores(double[][] X, FheMode mode, String estimator) {
-        return dequantizeOutput(run(quantizeInput(X), mode, estimator));
     }
 }

@@ -1,11 +1,11 @@
 package org.fheml.models.linear;
 
 import org.fheml.core.ClassLabels;
-import org.fheml.core.Classifier;
 import org.fheml.core.FheMode;
 import org.fheml.core.InputValidation;
 import org.fheml.core.InvalidInputException;
 import org.fheml.core.NotFittedException;
+import org.fheml.models.FheClassifier;
 
 /**
  * A linear classifier: trained in the clear, quantized (n_bits 8 by default), compiled into a circuit without
@@ -15,7 +15,7 @@ import org.fheml.core.NotFittedException;
  * @param <S> the concrete estimator, returned by the fluent setters and {@code fit}
  */
 public abstract class LinearClassifierBase<S extends LinearClassifierBase<S>>
-        extends LinearEstimatorBase<S> implements Classifier {
+        extends LinearEstimatorBase<S> implements FheClassifier {
 
     private int[] classes;
 
@@ -40,6 +40,7 @@ public abstract class LinearClassifierBase<S extends LinearClassifierBase<S>>
     }
 
     /** Fits, and returns this estimator with the float model it was quantized from. */
+    @Override
     public FitBenchmark<S> fitBenchmark(double[][] X, int[] y) {
         fit(X, y);
         return new FitBenchmark<>(self(), state.floatModel());
@@ -47,7 +48,7 @@ public abstract class LinearClassifierBase<S extends LinearClassifierBase<S>>
 
     /** The dequantized scores: n × 1 for two classes (positive favours the second), n × k otherwise. */
     public double[][] decisionFunction(double[][] X, FheMode mode) {
-        return state.scores(X, mode, "decisionFunction");
+        return predictScores(X, mode, "decisionFunction");
     }
 
     public double[][] decisionFunction(double[][] X) {
@@ -56,10 +57,11 @@ public abstract class LinearClassifierBase<S extends LinearClassifierBase<S>>
 
     @Override
     public int[] predict(double[][] X, FheMode mode) {
-        return labelsOf(state.scores(X, mode, "predict"));
+        return labelsOf(predictScores(X, mode, "predict"));
     }
 
     /** The float model's labels, the reference for the quantized ones. */
+    @Override
     public int[] floatPredict(double[][] X) {
         return labelsOf(state.floatScores(X));
     }

@@ -37,6 +37,18 @@ public abstract class LinearEstimatorBase<S extends LinearEstimatorBase<S>> exte
         return self();
     }
 
+    @Override
+    public S setRandomSeed(long seed) {
+        super.setRandomSeed(seed);
+        return self();
+    }
+
+    @Override
+    public S setSimulateBootstrapErrors(boolean draw) {
+        super.setSimulateBootstrapErrors(draw);
+        return self();
+    }
+
     public NBits nBits() {
         return state.nBits();
     }

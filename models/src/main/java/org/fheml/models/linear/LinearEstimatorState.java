@@ -2,7 +2,6 @@ package org.fheml.models.linear;
 
 import org.fheml.compilation.Circuit;
 import org.fheml.compilation.CompileOptions;
-import org.fheml.core.FheMode;
 import org.fheml.core.InputValidation;
 import org.fheml.core.NotFittedException;
 import org.fheml.models.QuantizedModel;
@@ -54,15 +53,16 @@ final class LinearEstimatorState implements QuantizedModel {
         return floatModel;
     }
 
-    /** Validates X against the fitted model, for the operation named {@code what}. */
-    void check(double[][] X, String what) {
-        requireFitted(what);
-        InputValidation.checkFeatures(X, featureCount);
+    @Override
+    public String estimatorName() {
+        return estimator;
     }
 
-    double[][] scores(double[][] X, FheMode mode, String what) {
-        check(X, what);
-        return quantized.scores(X, mode, estimator);
+    /** Validates X against the fitted model, for the operation named {@code what}. */
+    @Override
+    public void check(double[][] X, String what) {
+        requireFitted(what);
+        InputValidation.checkFeatures(X, featureCount);
     }
 
     double[][] floatScores(double[][] X) {
@@ -80,6 +80,21 @@ final class LinearEstimatorState implements QuantizedModel {
     public Circuit circuit() {
         requireFitted("fheCircuit");
         return quantized.circuit(estimator);
+    }
+
+    @Override
+    public boolean isCompiled() {
+        return quantized != null && quantized.isCompiled();
+    }
+
+    @Override
+    public long[][] quantizeFeatures(double[][] X) {
+        return quantized.quantizeInput(X);
+    }
+
+    @Override
+    public long[] evaluate(long[] features) {
+        return quantized.evaluate(features);
     }
 
     @Override

@@ -2,7 +2,7 @@ package org.fheml.models.linear;
 
 import org.fheml.core.FheMode;
 import org.fheml.core.InputValidation;
-import org.fheml.core.Regressor;
+import org.fheml.models.FheRegressor;
 
 /**
  * A linear regressor: trained in the clear, quantized (n_bits 8 by default), compiled into a circuit without
@@ -11,7 +11,7 @@ import org.fheml.core.Regressor;
  * @param <S> the concrete estimator, returned by the fluent setters and {@code fit}
  */
 public abstract class LinearRegressorBase<S extends LinearRegressorBase<S>>
-        extends LinearEstimatorBase<S> implements Regressor {
+        extends LinearEstimatorBase<S> implements FheRegressor {
 
     /** Trains the float model on validated data. */
     protected abstract FloatLinearModel train(double[][] X, double[] y);
@@ -29,6 +29,7 @@ public abstract class LinearRegressorBase<S extends LinearRegressorBase<S>>
     }
 
     /** Fits, and returns this estimator with the float model it was quantized from. */
+    @Override
     public FitBenchmark<S> fitBenchmark(double[][] X, double[] y) {
         fit(X, y);
         return new FitBenchmark<>(self(), state.floatModel());
@@ -36,10 +37,11 @@ public abstract class LinearRegressorBase<S extends LinearRegressorBase<S>>
 
     @Override
     public double[] predict(double[][] X, FheMode mode) {
-        return link(state.scores(X, mode, "predict"));
+        return link(predictScores(X, mode, "predict"));
     }
 
     /** The float model's predictions, the reference for the quantized ones. */
+    @Override
     public double[] floatPredict(double[][] X) {
         return link(state.floatScores(X));
     }

@@ -28,7 +28,7 @@ final class GemmLowering {
     }
 
     /** The widest input a comparison lookup reads (Concrete ML's MIN_CIRCUIT_THRESHOLD_FOR_TREES). */
-    static final int COMPARISON_BITS = 4;
+    static final int COMPARISON_BITS = org.fheml.quantization.TreeQuantization.COMPARISON_BITS;
 
     private final QuantizedEnsemble ensemble;
     private final int featureCount;

@@ -2,7 +2,8 @@ package org.fheml.models.tree;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.fheml.quantization.QuantizationOptions;
+import org.fheml.quantization.ArgmaxPlan;
+import org.fheml.quantization.TreeQuantization;
 import org.fheml.quantization.UniformQuantizer;
 
 /**
@@ -59,9 +60,7 @@ final class QuantizedEnsemble {
                 }
             }
         }
-        return min < 0
-                ? UniformQuantizer.fromRange(new QuantizationOptions(bits, true, true, false), min, max)
-                : UniformQuantizer.fromRange(QuantizationOptions.unsigned(bits), 0, max);
+        return TreeQuantization.leafQuantizer(min, max, bits);
     }
 
     private static List<double[]> leafValues(TreeNode node, List<double[]> out) {
@@ -79,8 +78,7 @@ final class QuantizedEnsemble {
         return switch (node) {
             case TreeNode.Split split -> {
                 int index = counters[0]++;
-                // Integer features: x <= t holds exactly when x <= floor(t); outside [-1, max] the test is constant.
-                long threshold = (long) Math.max(-1, Math.min(maxInput, Math.floor(split.threshold())));
+                long threshold = TreeQuantization.floorThreshold(split.threshold(), maxInput);
                 yield new QuantizedNode.Split(index, split.feature(), threshold,
                         quantize(split.left(), leaves, maxInput, counters),
                         quantize(split.right(), leaves, maxInput, counters));

@@ -6,6 +6,7 @@ import org.fheml.core.InputValidation;
 import org.fheml.core.InvalidInputException;
 import org.fheml.core.NotFittedException;
 import org.fheml.core.ProbabilisticClassifier;
+import org.fheml.models.FheClassifier;
 import org.fheml.quantization.FeatureQuantizer;
 import smile.data.Tuple;
 
@@ -18,7 +19,7 @@ import smile.data.Tuple;
  * @param <S> the concrete estimator, returned by the fluent setters and {@code fit}
  */
 public abstract class TreeClassifierBase<S extends TreeClassifierBase<S>>
-        extends TreeEstimatorBase<S> implements ProbabilisticClassifier {
+        extends TreeEstimatorBase<S> implements ProbabilisticClassifier, FheClassifier {
 
     private int[] classes;
     private smile.classification.Classifier<Tuple> floatModel;
@@ -67,24 +68,29 @@ public abstract class TreeClassifierBase<S extends TreeClassifierBase<S>>
 
     /** The dequantized per-class scores (one score for binary boosting), before the link. */
     public double[][] decisionFunction(double[][] X, FheMode mode) {
-        return state.scores(X, mode, "decisionFunction");
+        return scores(X, mode, "decisionFunction");
     }
 
     @Override
     public int[] predict(double[][] X, FheMode mode) {
         int[] out = new int[X == null ? 0 : X.length];
         if (state.output() == EnsembleOutput.ARGMAX) {
-            long[][] raw = state.run(X, mode, "predict");
+            long[][] raw = predictIntegers(X, mode, "predict");
             for (int i = 0; i < out.length; i++) {
                 out[i] = classes[(int) raw[i][0]];
             }
             return out;
         }
-        double[][] scores = state.scores(X, mode, "predict");
+        double[][] scores = scores(X, mode, "predict");
         for (int i = 0; i < out.length; i++) {
             out[i] = classes[predictedIndex(scores[i])];
         }
         return out;
+    }
+
+    private double[][] scores(double[][] X, FheMode mode, String what) {
+        state.requireScores(what);
+        return predictScores(X, mode, what);
     }
 
     /** The class index of one row's scores: the first largest, or, for one score, whether it is positive. */
@@ -103,7 +109,7 @@ public abstract class TreeClassifierBase<S extends TreeClassifierBase<S>>
 
     @Override
     public double[][] predictProba(double[][] X, FheMode mode) {
-        double[][] scores = state.scores(X, mode, "predictProba");
+        double[][] scores = scores(X, mode, "predictProba");
         double[][] out = new double[scores.length][];
         for (int i = 0; i < out.length; i++) {
             out[i] = probabilities(scores[i]);
@@ -111,7 +117,15 @@ public abstract class TreeClassifierBase<S extends TreeClassifierBase<S>>
         return out;
     }
 
+    /** Fits, and returns this estimator with the same Smile model trained on the float features. */
+    @Override
+    public TreeFitBenchmark<S, smile.classification.Classifier<Tuple>> fitBenchmark(double[][] X, int[] y) {
+        fit(X, y);
+        return new TreeFitBenchmark<>(self(), floatModel);
+    }
+
     /** The labels of the same Smile model trained on the float features: the reference for the quantized ones. */
+    @Override
     public int[] floatPredict(double[][] X) {
         state.check(X, "floatPredict");
         int[] out = new int[X.length];

@@ -2,6 +2,7 @@ package org.fheml.models.tree;
 
 import org.fheml.models.FheEstimator;
 import org.fheml.models.QuantizedModel;
+import org.fheml.quantization.TreeNBits;
 
 /**
  * What the tree classifiers and regressors share: their quantized state, their training settings and the fluent
@@ -35,6 +36,18 @@ public abstract class TreeEstimatorBase<S extends TreeEstimatorBase<S>> extends 
 
     public S setNBits(TreeNBits nBits) {
         state.setNBits(nBits);
+        return self();
+    }
+
+    @Override
+    public S setRandomSeed(long seed) {
+        super.setRandomSeed(seed);
+        return self();
+    }
+
+    @Override
+    public S setSimulateBootstrapErrors(boolean draw) {
+        super.setSimulateBootstrapErrors(draw);
         return self();
     }
 

@@ -6,18 +6,18 @@ import org.fheml.compilation.CompileOptions;
 import org.fheml.compilation.Compiler;
 import org.fheml.compilation.Encryption;
 import org.fheml.compilation.Tracer;
-import org.fheml.core.FheMode;
 import org.fheml.core.InputValidation;
 import org.fheml.core.NotFittedException;
 import org.fheml.models.NotCompiledException;
 import org.fheml.models.QuantizedModel;
 import org.fheml.quantization.FeatureQuantizer;
-import org.fheml.quantization.QuantizationOptions;
+import org.fheml.quantization.TreeNBits;
+import org.fheml.quantization.TreeQuantization;
 
 /**
  * What every tree estimator holds after fit: its widths, its per-feature input quantizer, the quantized ensemble,
  * and the circuit compiled from it; and the one inference path every mode goes through
- * (quantize → DISABLE | SIMULATE | EXECUTE → the raw integer outputs).
+ * (its pieces of the models' one predict pipeline).
  */
 final class TreeEstimatorState implements QuantizedModel {
 
@@ -79,7 +79,7 @@ final class TreeEstimatorState implements QuantizedModel {
 
     /** A per-feature quantizer of op_inputs bits (unsigned), calibrated on the training X. */
     FeatureQuantizer calibrate(double[][] X) {
-        return FeatureQuantizer.calibrate(QuantizationOptions.unsigned(nBits.opInputs()), X);
+        return TreeQuantization.inputQuantizer(nBits, X);
     }
 
     /** X quantized, as the doubles the trees are trained on: every threshold then falls between integers. */
@@ -116,25 +116,40 @@ final class TreeEstimatorState implements QuantizedModel {
         return quantized;
     }
 
-    void check(double[][] X, String what) {
+    @Override
+    public String estimatorName() {
+        return estimator;
+    }
+
+    @Override
+    public void check(double[][] X, String what) {
         requireFitted(what);
         InputValidation.checkFeatures(X, featureCount);
     }
 
-    /** The quantized features of these rows, what the integer program reads. */
-    long[][] quantizeFeatures(double[][] X) {
-        check(X, "quantizeInput");
+    /** The quantized features of these (checked) rows, what the integer program reads. */
+    @Override
+    public long[][] quantizeFeatures(double[][] X) {
         return inputs.quantize(X);
     }
 
     /** The circuit's input for these rows: the quantized features, thermometer-coded when that is the encoding. */
     @Override
     public long[][] quantizeInput(double[][] X) {
-        return circuitInput(quantizeFeatures(X));
+        check(X, "quantizeInput");
+        long[][] q = quantizeFeatures(X);
+        return inputEncoding == TreeInputEncoding.THERMOMETER ? new ThermometerCode(nBits.opInputs()).encode(q) : q;
     }
 
-    private long[][] circuitInput(long[][] q) {
-        return inputEncoding == TreeInputEncoding.THERMOMETER ? new ThermometerCode(nBits.opInputs()).encode(q) : q;
+    @Override
+    public long[] circuitArgument(long[] features) {
+        return inputEncoding == TreeInputEncoding.THERMOMETER ? new ThermometerCode(nBits.opInputs()).encode(features)
+                : features;
+    }
+
+    @Override
+    public long[] evaluate(long[] features) {
+        return quantized.evaluate(features, output);
     }
 
     @Override
@@ -158,43 +173,17 @@ final class TreeEstimatorState implements QuantizedModel {
     }
 
     @Override
+    public boolean isCompiled() {
+        return circuit != null;
+    }
+
+    @Override
     public Circuit circuit() {
         requireFitted("fheCircuit");
         if (circuit == null) {
             throw new NotCompiledException(estimator, "SIMULATE or EXECUTE");
         }
         return circuit;
-    }
-
-    /** The circuit's integer outputs for every row of X, computed in the given mode. */
-    long[][] run(double[][] X, FheMode mode, String what) {
-        check(X, what);
-        if (mode != FheMode.DISABLE && circuit == null) {
-            throw new NotCompiledException(estimator, mode.name());
-        }
-        long[][] q = quantizeFeatures(X);
-        long[][] out = new long[q.length][];
-        if (mode == FheMode.DISABLE) {
-            for (int i = 0; i < q.length; i++) {
-                out[i] = quantized.evaluate(q[i], output);
-            }
-            return out;
-        }
-        long[][] encoded = circuitInput(q);
-        if (mode == FheMode.EXECUTE) {
-            return circuit.encryptRunDecryptBatch(java.util.Arrays.stream(encoded).map(row -> new long[][] {row})
-                    .toList());
-        }
-        for (int i = 0; i < q.length; i++) {
-            out[i] = circuit.simulate(encoded[i]);
-        }
-        return out;
-    }
-
-    /** The real scores of every row, before any link; not available when the circuit returns only labels. */
-    double[][] scores(double[][] X, FheMode mode, String what) {
-        requireScores(what);
-        return dequantizeOutput(run(X, mode, what));
     }
 
     @Override
@@ -208,7 +197,8 @@ final class TreeEstimatorState implements QuantizedModel {
         return out;
     }
 
-    private void requireScores(String what) {
+    /** Throws when the circuit returns labels only (an in-circuit argmax), so that there are no scores. */
+    void requireScores(String what) {
         if (output == EnsembleOutput.ARGMAX) {
             throw new IllegalStateException(estimator + " takes the argmax inside the circuit, so " + what
                     + " has no scores to return: call setArgmaxInCircuit(false) to get them.");

@@ -2,7 +2,7 @@ package org.fheml.models.tree;
 
 import org.fheml.core.FheMode;
 import org.fheml.core.InputValidation;
-import org.fheml.core.Regressor;
+import org.fheml.models.FheRegressor;
 import org.fheml.quantization.FeatureQuantizer;
 import smile.data.Tuple;
 
@@ -15,7 +15,7 @@ import smile.data.Tuple;
  * @param <S> the concrete estimator, returned by the fluent setters and {@code fit}
  */
 public abstract class TreeRegressorBase<S extends TreeRegressorBase<S>>
-        extends TreeEstimatorBase<S> implements Regressor {
+        extends TreeEstimatorBase<S> implements FheRegressor {
 
     private smile.regression.Regression<Tuple> floatModel;
 
@@ -42,7 +42,7 @@ public abstract class TreeRegressorBase<S extends TreeRegressorBase<S>>
 
     @Override
     public double[] predict(double[][] X, FheMode mode) {
-        double[][] scores = state.scores(X, mode, "predict");
+        double[][] scores = predictScores(X, mode, "predict");
         double[] out = new double[scores.length];
         for (int i = 0; i < out.length; i++) {
             out[i] = scores[i][0];
@@ -50,7 +50,15 @@ public abstract class TreeRegressorBase<S extends TreeRegressorBase<S>>
         return out;
     }
 
+    /** Fits, and returns this estimator with the same Smile model trained on the float features. */
+    @Override
+    public TreeFitBenchmark<S, smile.regression.Regression<Tuple>> fitBenchmark(double[][] X, double[] y) {
+        fit(X, y);
+        return new TreeFitBenchmark<>(self(), floatModel);
+    }
+
     /** The predictions of the same Smile model trained on the float features: the reference. */
+    @Override
     public double[] floatPredict(double[][] X) {
         state.check(X, "floatPredict");
         Tuple[] rows = SmileData.rows(X);

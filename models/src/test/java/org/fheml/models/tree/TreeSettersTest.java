@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.fheml.core.FheMode;
 import org.fheml.core.datasets.Datasets;
 import org.fheml.models.NotCompiledException;
+import org.fheml.quantization.TreeNBits;
 import org.junit.jupiter.api.Test;
 
 /** Defaults follow Concrete ML, setters reject impossible values with a message naming them. */

@@ -1,4 +1,4 @@
-package org.fheml.models.tree;
+package org.fheml.quantization;
 
 /**
  * The quantization widths of a tree model, with Concrete ML's semantics for trees: {@code opInputs} bits per
