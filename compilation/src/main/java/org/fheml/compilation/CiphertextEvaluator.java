@@ -328,8 +328,14 @@ final class CiphertextEvaluator implements AutoCloseable {
         }
         LookupTable[] luts = new LookupTable[size];
         for (int e = 0; e < size; e++) {
-            luts[e] = e > 0 && torus[e] == torus[e - 1] ? luts[e - 1]
-                    : LookupTables.fromTorusValues(polynomialSize, input, torus[e]);
+            try {
+                luts[e] = e > 0 && torus[e] == torus[e - 1] ? luts[e - 1]
+                        : LookupTables.fromTorusValues(polynomialSize, input, torus[e]);
+            } catch (RuntimeException wrongSize) {
+                throw new CompilationException("%" + graph.position(node) + " = "
+                        + GraphPrinter.expression(graph, node) + ": table " + e + " does not fit the parameters ("
+                        + wrongSize.getMessage() + "): the specification is damaged.");
+            }
         }
         return luts;
     }
