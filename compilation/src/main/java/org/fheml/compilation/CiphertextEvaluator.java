@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.fheml.tfhe.algorithms.BatchBootstrap;
 import org.fheml.tfhe.algorithms.LookupTables;
 import org.fheml.tfhe.algorithms.LweEncryption;
@@ -22,30 +21,58 @@ import org.fheml.tfhe.params.LweDimension;
  * operations. Element rearrangements (reshape, transpose, slice, index, concatenate) move ciphertexts by indices
  * computed with the clear tensor code on tensors of element positions. Lookups run as KS-PBS bootstraps (see
  * {@link LookupLowering}), batched over the circuit's threads. It needs no secret key: only the server key.
+ *
+ * <p>Thread-safe: every lookup's tables, lowering and sign tables are built once, from the graph (or the tables a
+ * specification ships), when the evaluator is created; afterwards it only reads them. Each evaluation keeps its
+ * values and ciphertext buffers to itself, and the batch bootstrap lends each running task its own scratch.
+ * Requests are validated ({@link RequestValidator}) before anything is evaluated. {@link #close()} stops the
+ * bootstrap threads.
  */
-final class CiphertextEvaluator {
+final class CiphertextEvaluator implements AutoCloseable {
 
     private final Graph graph;
     private final CircuitEncoding encoding;
     private final LweDimension dimension;
     private final CircuitParameters.Bootstrapped bootstrapped;
     private final BatchBootstrap bootstraps;
-    private final Map<Node, LookupTable[]> tables = new ConcurrentHashMap<>();
-    private final Map<Node, LookupLowering> lowerings = new ConcurrentHashMap<>();
-    /** Torus tables computed by the client, for a server that has no function to tabulate; null on the client. */
-    private final Map<Node, long[][]> shippedTables;
+    private final RequestValidator validator;
+    /** Every encrypted lookup's lowering and (with bootstraps) its tables, one per element: read-only. */
+    private final Map<Node, LookupLowering> lowerings;
+    private final Map<Node, LookupTable[]> tables;
+    /** Bit j's sign table for exact roundings and truncations, for every j an extraction reads: read-only. */
+    private final LookupTable[] signTables;
     /** Approximate roundings whose every reader is a lookup that absorbs them: never computed on ciphertexts. */
     private final java.util.Set<Node> skipped;
 
     private CiphertextEvaluator(Graph graph, CircuitEncoding encoding, LweDimension dimension,
             CircuitParameters.Bootstrapped bootstrapped, BatchBootstrap bootstraps, Map<Node, long[][]> shippedTables) {
-        this.shippedTables = shippedTables;
         this.graph = graph;
         this.encoding = encoding;
         this.dimension = dimension;
         this.bootstrapped = bootstrapped;
         this.bootstraps = bootstraps;
+        this.validator = new RequestValidator(graph, dimension);
         this.skipped = absorbedRoundings(graph);
+        Map<Node, LookupLowering> lowered = new IdentityHashMap<>();
+        Map<Node, LookupTable[]> tabulated = new IdentityHashMap<>();
+        int extractedBits = 0;
+        for (Node node : graph.nodes()) {
+            if (LookupLowering.isLookup(node)) {
+                LookupLowering lowering = LookupLowering.of(graph, node);
+                lowered.put(node, lowering);
+                if (bootstrapped != null) {
+                    tabulated.put(node, tablesOf(lowering, shippedTables));
+                }
+            } else if (bootstrapped != null && BitExtraction.isExtraction(node) && !skipped.contains(node)) {
+                extractedBits = Math.max(extractedBits, BitExtraction.of(graph, node).lowBits());
+            }
+        }
+        this.lowerings = java.util.Collections.unmodifiableMap(lowered);
+        this.tables = java.util.Collections.unmodifiableMap(tabulated);
+        this.signTables = new LookupTable[extractedBits];
+        for (int bit = 0; bit < extractedBits; bit++) {
+            signTables[bit] = signTableOf(bit);
+        }
     }
 
     static java.util.Set<Node> absorbedRoundings(Graph graph) {
@@ -93,7 +120,6 @@ final class CiphertextEvaluator {
         return tables;
     }
 
-    /** The outputs, each an {@link EncryptedTensor} or, for a clear output, a {@link LongTensor}. */
     /** The outputs of one evaluation, each an {@link EncryptedTensor} or, for a clear output, a {@link LongTensor}. */
     List<Object> run(List<Object> arguments) {
         return runBatch(List.of(arguments)).getFirst();
@@ -105,6 +131,10 @@ final class CiphertextEvaluator {
      * independent lookups of a layer, and the rows of a batch, run in parallel.
      */
     List<List<Object>> runBatch(List<List<Object>> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        rows.forEach(validator::check);
         List<Map<Node, Object>> values = new java.util.ArrayList<>();
         for (List<Object> arguments : rows) {
             Map<Node, Object> row = new IdentityHashMap<>();
@@ -149,7 +179,15 @@ final class CiphertextEvaluator {
 
     /** A lookup's lowering, worked out once from the graph's bounds. */
     private LookupLowering lowering(Node node) {
-        return lowerings.computeIfAbsent(node, n -> LookupLowering.of(graph, n));
+        return lowerings.get(node);
+    }
+
+    /** Stops the bootstrap threads; evaluations after this fail. Idempotent. */
+    @Override
+    public void close() {
+        if (bootstraps != null) {
+            bootstraps.close();
+        }
     }
 
     /** Whether every value a node reads (for a lookup, its source) has been computed. */
@@ -174,7 +212,7 @@ final class CiphertextEvaluator {
                 long scale = 1L << Math.max(0, lowering.scaleLog(encoding.bits(), bootstrapped.pbsPrecision()));
                 long shift = encoding.encode(-lowering.lowest());
                 int size = input.shape().size();
-                LookupTable[] nodeTables = tables.computeIfAbsent(node, n -> tablesOf(lowering, size));
+                LookupTable[] nodeTables = tables.get(node);
                 for (int e = 0; e < size; e++) {
                     LweCiphertext target = shifted.get(position + e);
                     input.ciphertexts().get(e).copyTo(target);
@@ -248,7 +286,7 @@ final class CiphertextEvaluator {
                 LweLinearAlgebra.multiply(t.ciphertexts().get(e), scale, shifted.get(e));
                 LweLinearAlgebra.addPlaintext(shifted.get(e), 1L << 62);
             }
-            LookupTable table = signTable(bit);
+            LookupTable table = signTables[bit];
             LookupTable[] luts = new LookupTable[size];
             java.util.Arrays.fill(luts, table);
             bootstraps.bootstrap(shifted, bits, luts);
@@ -264,28 +302,40 @@ final class CiphertextEvaluator {
         return t;
     }
 
-    private final Map<Integer, LookupTable> signTables = new ConcurrentHashMap<>();
-
     /** Bit j's table: every entry −2^(j−1)·Δ, so that a set top bit comes out as +2^(j−1)·Δ. */
-    private LookupTable signTable(int bit) {
-        return signTables.computeIfAbsent(bit, j -> {
-            long[] values = new long[1 << bootstrapped.pbsPrecision()];
-            java.util.Arrays.fill(values, BitExtraction.tableValue(j, encoding));
-            return LookupTables.fromTorusValues(new org.fheml.tfhe.params.PolynomialSize(bootstrapped.pbs().polynomialSize()),
-                    new Encoding(bootstrapped.pbsPrecision()), values);
-        });
+    private LookupTable signTableOf(int bit) {
+        long[] values = new long[1 << bootstrapped.pbsPrecision()];
+        java.util.Arrays.fill(values, BitExtraction.tableValue(bit, encoding));
+        return LookupTables.fromTorusValues(new org.fheml.tfhe.params.PolynomialSize(bootstrapped.pbs().polynomialSize()),
+                new Encoding(bootstrapped.pbsPrecision()), values);
     }
 
-    private LookupTable[] tablesOf(LookupLowering lowering, int size) {
+    /**
+     * A lookup's tables, one per element of its shape, from the specification's shipped torus tables when there are
+     * some, or computed from the graph.
+     */
+    private LookupTable[] tablesOf(LookupLowering lowering, Map<Node, long[][]> shippedTables) {
         Encoding input = new Encoding(bootstrapped.pbsPrecision());
         org.fheml.tfhe.params.PolynomialSize polynomialSize =
                 new org.fheml.tfhe.params.PolynomialSize(bootstrapped.pbs().polynomialSize());
-        long[][] torus = shippedTables != null ? shippedTables.get(lowering.node())
-                : torusTables(graph, lowering.node(), bootstrapped);
+        Node node = lowering.node();
+        int size = node.shape().size();
+        long[][] torus = shippedTables != null ? shippedTables.get(node) : torusTables(graph, node, bootstrapped);
+        if (torus == null || torus.length != size) {
+            throw new CompilationException("%" + graph.position(node) + " = " + GraphPrinter.expression(graph, node)
+                    + " needs " + size + " lookup tables, the specification holds "
+                    + (torus == null ? "none" : torus.length) + ": it is damaged.");
+        }
         LookupTable[] luts = new LookupTable[size];
         for (int e = 0; e < size; e++) {
-            luts[e] = e > 0 && torus[e] == torus[e - 1] ? luts[e - 1]
-                    : LookupTables.fromTorusValues(polynomialSize, input, torus[e]);
+            try {
+                luts[e] = e > 0 && torus[e] == torus[e - 1] ? luts[e - 1]
+                        : LookupTables.fromTorusValues(polynomialSize, input, torus[e]);
+            } catch (RuntimeException wrongSize) {
+                throw new CompilationException("%" + graph.position(node) + " = "
+                        + GraphPrinter.expression(graph, node) + ": table " + e + " does not fit the parameters ("
+                        + wrongSize.getMessage() + "): the specification is damaged.");
+            }
         }
         return luts;
     }

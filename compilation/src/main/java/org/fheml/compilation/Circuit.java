@@ -19,8 +19,19 @@ import org.fheml.tfhe.random.AesCtrGenerator;
 /**
  * A compiled integer program: it prints itself, evaluates in the clear, simulates, and runs on encrypted data.
  * Arguments are given flattened (row-major), in declaration order; outputs come back flattened and concatenated.
+ *
+ * <p>Thread-safe: every method may be called from any number of threads at once. The graph, the parameters and,
+ * once made, the keys and the evaluator's tables are immutable; keys and evaluator are made once, under a lock, on
+ * first use. Each call keeps its values and ciphertext buffers to itself, encryption draws from a generator per
+ * thread, and bootstraps share one bounded pool of {@link CompileOptions#threads()} threads, each task with its own
+ * scratch. Arguments are validated against the circuit before they touch anything shared
+ * ({@link InvalidRequestException}), so a refused call leaves the circuit as it was.
+ *
+ * <p>Lifecycle: the first encrypted run starts the bootstrap threads. {@link #close()} stops them and waits for them;
+ * after it, running on ciphertexts fails, while evaluating, simulating, encrypting and decrypting still work. A
+ * circuit dropped without closing lets its idle threads end by themselves after a few seconds.
  */
-public final class Circuit {
+public final class Circuit implements AutoCloseable {
 
     private final Graph graph;
     private final CompileOptions options;
@@ -30,8 +41,21 @@ public final class Circuit {
     private volatile ClientKeys keys;
     private volatile CiphertextEvaluator evaluator;
     private volatile CircuitSimulator simulator;
+    /** Set by {@link #close()}, under this circuit's lock. */
+    private boolean closed;
     /** Masks and noise of encryptions: one AES-CTR generator per thread, each seeded from SecureRandom. */
     private final ThreadLocal<AesCtrGenerator> encryptionRandom = ThreadLocal.withInitial(AesCtrGenerator::fromSecureRandom);
+
+    /**
+     * The circuit of {@code graph} with the given parameters instead of the ones the optimizer would choose: tests
+     * use it to run on small insecure parameter sets named as such.
+     */
+    Circuit(Graph graph, CompileOptions options, CircuitParameters parameters) {
+        this.graph = graph;
+        this.options = options;
+        this.parameters = parameters;
+        this.parametersProblem = null;
+    }
 
     Circuit(Graph graph, CompileOptions options) {
         this.graph = graph;
@@ -259,19 +283,38 @@ public final class Circuit {
         return new EncryptedValues(values);
     }
 
-    /** Evaluates the circuit on encrypted arguments: the server's part, which needs no secret key. */
+    /**
+     * Evaluates the circuit on encrypted arguments: the server's part, which needs no secret key.
+     *
+     * @throws InvalidRequestException when the arguments do not fit the circuit (count, clear or encrypted, shape,
+     *                                 parameters)
+     * @throws IllegalStateException   after {@link #close()}
+     */
     public EncryptedValues run(EncryptedValues arguments) {
-        if (arguments.values().size() != graph.inputs().size()) {
-            throw new IllegalArgumentException("The circuit takes " + graph.inputs().size() + " argument(s), got "
-                    + arguments.values().size() + ".");
-        }
         return new EncryptedValues(evaluator().run(arguments.values()));
+    }
+
+    /** Stops the bootstrap threads, if any started, and waits for them to end. Idempotent. */
+    @Override
+    public void close() {
+        CiphertextEvaluator current;
+        synchronized (this) {
+            closed = true;
+            current = evaluator;
+            evaluator = null;
+        }
+        if (current != null) {
+            current.close();
+        }
     }
 
     private CiphertextEvaluator evaluator() {
         CiphertextEvaluator current = evaluator;
         if (current == null) {
             synchronized (this) {
+                if (closed) {
+                    throw new IllegalStateException("This circuit is closed: it no longer runs on ciphertexts.");
+                }
                 if (evaluator == null) {
                     evaluator = CiphertextEvaluator.create(graph, requireParameters(), keygen().serverKey(),
                             options.threads());
@@ -310,8 +353,18 @@ public final class Circuit {
     public long[] decrypt(EncryptedValues results) {
         ClientKeys clientKeys = keygen();
         CircuitEncoding encoding = new CircuitEncoding(requireParameters().encodingBits());
+        if (results.values().size() != graph.outputs().size()) {
+            throw new InvalidRequestException(InvalidRequestException.Problem.ARGUMENT_COUNT, "The circuit has "
+                    + graph.outputs().size() + " output(s), the results hold " + results.values().size() + ".");
+        }
         List<LongTensor> outputs = new ArrayList<>();
-        for (Object value : results.values()) {
+        for (int i = 0; i < results.values().size(); i++) {
+            Object value = results.values().get(i);
+            Shape shape = value instanceof EncryptedTensor e ? e.shape() : ((LongTensor) value).shape();
+            if (!shape.equals(graph.outputs().get(i).shape())) {
+                throw new InvalidRequestException(InvalidRequestException.Problem.SHAPE, "Result " + i + " has shape "
+                        + shape + ", the circuit's output has " + graph.outputs().get(i).shape() + ".");
+            }
             if (value instanceof LongTensor clear) {
                 outputs.add(clear);
                 continue;
@@ -344,17 +397,17 @@ public final class Circuit {
     }
 
     List<LongTensor> arguments(long[]... args) {
-        if (args.length != graph.inputs().size()) {
-            throw new IllegalArgumentException("The circuit takes " + graph.inputs().size() + " argument(s), got "
-                    + args.length + ".");
+        if (args == null || args.length != graph.inputs().size()) {
+            throw new InvalidRequestException(InvalidRequestException.Problem.ARGUMENT_COUNT, "The circuit takes "
+                    + graph.inputs().size() + " argument(s), got " + (args == null ? "null" : args.length) + ".");
         }
         List<LongTensor> tensors = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             Node input = graph.inputs().get(i);
             if (args[i] == null || args[i].length != input.shape().size()) {
-                throw new IllegalArgumentException("Argument " + i + " (" + ((Op.Input) input.op()).name()
-                        + ") needs " + input.shape().size() + " values for shape " + input.shape() + ", got "
-                        + (args[i] == null ? "null" : args[i].length) + ".");
+                throw new InvalidRequestException(InvalidRequestException.Problem.SHAPE, "Argument " + i + " ("
+                        + ((Op.Input) input.op()).name() + ") needs " + input.shape().size() + " values for shape "
+                        + input.shape() + ", got " + (args[i] == null ? "null" : args[i].length) + ".");
             }
             tensors.add(LongTensor.of(input.shape(), args[i]));
         }

@@ -9,6 +9,8 @@ import org.fheml.tfhe.entities.ServerKey;
  * The keys of a circuit's client. The secret key decrypts; the server key (bootstrap and keyswitch keys, for
  * circuits with lookups) is what the client hands to a server, in its seeded form, and never the secret one. The
  * client keeps the decompressed server key too, to run the circuit itself.
+ *
+ * <p>Immutable once made, so thread-safe: circuits share one instance between all their callers.
  */
 public final class ClientKeys {
 
