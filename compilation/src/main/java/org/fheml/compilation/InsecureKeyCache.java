@@ -36,17 +36,19 @@ final class InsecureKeyCache {
         Path serverFile = folder.resolve(name + ".server-key");
         try {
             if (Files.exists(clientFile) && Files.exists(serverFile)) {
-                return ClientKeys.bootstrapped(parameters, TfheArtifacts.readClientKey(Files.readAllBytes(clientFile)),
-                        TfheArtifacts.readSeededServerKey(Files.readAllBytes(serverFile)));
+                byte[] clientBytes = Files.readAllBytes(clientFile);
+                return ClientKeys.bootstrapped(parameters, TfheArtifacts.readClientKey(clientBytes),
+                        TfheArtifacts.readSeededServerKey(Files.readAllBytes(serverFile)), nonce(clientBytes));
             }
         } catch (IOException | ArtifactException e) {
             // a damaged cache entry is regenerated below
         }
         ClientKey clientKey = client.get();
         SeededServerKey serverKey = server.apply(clientKey);
-        store(clientFile, TfheArtifacts.write(clientKey));
+        byte[] clientBytes = TfheArtifacts.write(clientKey);
+        store(clientFile, clientBytes);
         store(serverFile, TfheArtifacts.write(serverKey));
-        return ClientKeys.bootstrapped(parameters, clientKey, serverKey);
+        return ClientKeys.bootstrapped(parameters, clientKey, serverKey, nonce(clientBytes));
     }
 
     /** The LWE key of a circuit without bootstraps, loaded or generated and stored. */
@@ -54,14 +56,28 @@ final class InsecureKeyCache {
         Path file = folder.resolve("lwe-" + parameters.lwe().lweDimension() + ".secret-key");
         try {
             if (Files.exists(file)) {
-                return ClientKeys.leveled(parameters, TfheArtifacts.readLweSecretKey(Files.readAllBytes(file)));
+                byte[] bytes = Files.readAllBytes(file);
+                return ClientKeys.leveled(parameters, TfheArtifacts.readLweSecretKey(bytes), nonce(bytes));
             }
         } catch (IOException | ArtifactException e) {
             // a damaged cache entry is regenerated below
         }
         LweSecretKey key = generate.get();
-        store(file, TfheArtifacts.write(key));
-        return ClientKeys.leveled(parameters, key);
+        byte[] bytes = TfheArtifacts.write(key);
+        store(file, bytes);
+        return ClientKeys.leveled(parameters, key, nonce(bytes));
+    }
+
+    /**
+     * The nonce of a cached key set's id, derived from the stored secret key so that every circuit reading the entry
+     * gets the same id (a digest of a digest: it reveals nothing of the key).
+     */
+    private static byte[] nonce(byte[] secretKeyArtifact) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(secretKeyArtifact);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
     }
 
     private static String name(byte[] parameters) {

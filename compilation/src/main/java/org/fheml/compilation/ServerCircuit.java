@@ -1,49 +1,82 @@
 package org.fheml.compilation;
 
+import java.util.List;
 import org.fheml.tfhe.entities.ServerKey;
-import org.fheml.tfhe.serialization.TfheArtifacts;
+import org.fheml.tfhe.serialization.ArtifactException;
 
 /**
  * The server's side of a circuit: built from the client's circuit specification and evaluation keys, both bytes,
- * it turns encrypted arguments into encrypted results. It holds no secret key and cannot decrypt anything.
+ * it turns encrypted arguments into encrypted results. It holds no secret key and cannot decrypt anything. It
+ * refuses arguments encrypted for another key set than its evaluation keys', and stamps its results with that id.
  */
 public final class ServerCircuit {
 
     private final CiphertextEvaluator evaluator;
-    private final int argumentCount;
+    private final KeySetId keySet;
+    private final List<Node> inputs;
+    private final int dimension;
 
-    private ServerCircuit(CiphertextEvaluator evaluator, int argumentCount) {
+    private ServerCircuit(CiphertextEvaluator evaluator, KeySetId keySet, List<Node> inputs, int dimension) {
         this.evaluator = evaluator;
-        this.argumentCount = argumentCount;
+        this.keySet = keySet;
+        this.inputs = inputs;
+        this.dimension = dimension;
     }
 
     /**
      * @param specification  {@link Circuit#serverSpecification()} of the client's circuit
-     * @param evaluationKeys {@link Circuit#evaluationKeys()}, seeded or plain server key artifact (empty for a circuit
-     *                       without bootstraps)
+     * @param evaluationKeys {@link Circuit#evaluationKeys()}: the key-set id and, for a circuit that bootstraps, the
+     *                       seeded or plain server key
      * @param threads        threads for the bootstraps of a node
+     * @throws ArtifactException when either is damaged, or the keys do not fit the circuit
      */
     public static ServerCircuit load(byte[] specification, byte[] evaluationKeys, int threads) {
         CircuitSpecification.Loaded loaded = CircuitSpecification.read(specification);
+        EvaluationKeysCodec.Decoded keys = EvaluationKeysCodec.read(evaluationKeys);
         ServerKey serverKey = null;
-        if (loaded.parameters() instanceof CircuitParameters.Bootstrapped) {
-            if (evaluationKeys == null || evaluationKeys.length == 0) {
-                throw new IllegalArgumentException("This circuit bootstraps: the server needs the client's evaluation "
-                        + "keys (Circuit.evaluationKeys()).");
+        int dimension;
+        switch (loaded.parameters()) {
+            case CircuitParameters.Leveled leveled -> {
+                if (keys.form() != EvaluationKeysCodec.Form.NONE) {
+                    throw new ArtifactException("The EVALUATION_KEYS artifact holds a server key, but this circuit "
+                            + "does not bootstrap: they are another circuit's keys.");
+                }
+                dimension = leveled.lwe().lweDimension();
             }
-            serverKey = TfheArtifacts.readAnyServerKey(evaluationKeys);
+            case CircuitParameters.Bootstrapped bootstrapped -> {
+                if (keys.form() == EvaluationKeysCodec.Form.NONE) {
+                    throw new ArtifactException("The EVALUATION_KEYS artifact holds no server key, but this circuit "
+                            + "bootstraps: the server needs the client's evaluation keys (Circuit.evaluationKeys()).");
+                }
+                var needed = bootstrapped.pbs().toTfheParameters();
+                serverKey = keys.load();
+                if (!serverKey.parameters().equals(needed)) {
+                    throw new ArtifactException("The EVALUATION_KEYS artifact holds keys for parameters "
+                            + serverKey.parameters() + ", but this circuit needs " + needed
+                            + ": they are another circuit's keys.");
+                }
+                dimension = needed.bigLweDimension().value();
+            }
         }
         return new ServerCircuit(CiphertextEvaluator.create(loaded.graph(), loaded.parameters(), serverKey, threads,
-                loaded.tables()), loaded.graph().inputs().size());
+                loaded.tables()), keys.keySet(), loaded.graph().inputs(), dimension);
     }
 
-    /** Runs the circuit on the client's encrypted arguments ({@link Circuit#encryptToBytes}); returns its results. */
+    /**
+     * Runs the circuit on the client's encrypted arguments ({@link Circuit#encryptToBytes}); returns its results.
+     *
+     * @throws KeySetMismatchException when the arguments were encrypted for another key set
+     * @throws ArtifactException       when they are damaged or do not fit the circuit
+     */
     public byte[] run(byte[] arguments) {
-        EncryptedValues values = EncryptedValuesCodec.read(arguments);
-        if (values.values().size() != argumentCount) {
-            throw new IllegalArgumentException("The circuit takes " + argumentCount + " argument(s), got "
-                    + values.values().size() + ".");
-        }
-        return EncryptedValuesCodec.write(new EncryptedValues(evaluator.run(values.values())));
+        EncryptedValuesCodec.Decoded values = EncryptedValuesCodec.read(arguments, inputs, dimension, "argument");
+        KeySetMismatchException.check(keySet, values.keySet(), "The arguments",
+                "the server's evaluation keys belong to");
+        return EncryptedValuesCodec.write(keySet, new EncryptedValues(evaluator.run(values.values().values())));
+    }
+
+    /** The key set whose evaluation keys this server holds. */
+    public KeySetId keySetId() {
+        return keySet;
     }
 }
