@@ -46,7 +46,7 @@ public final class TfheArtifacts {
     }
 
     public static byte[] write(SeededLweCiphertextList list) {
-        return ArtifactWriter.of(ArtifactType.SEEDED_LWE_CIPHERTEXT_LIST).writeSize(list.dimension().value())
+        return ArtifactWriter.of(ArtifactType.SEEDED_LWE_CIPHERTEXT_LIST).writeInt(list.dimension().value())
                 .writeBytes(list.maskSeed()).writeLongArray(list.bodies()).toBytes();
     }
 
@@ -125,7 +125,7 @@ public final class TfheArtifacts {
     /** A seeded keyswitch key: its sizes, its public mask seed and its bodies. */
     public static byte[] write(SeededLweKeyswitchKey key) {
         return ArtifactWriter.of(ArtifactType.SEEDED_LWE_KEYSWITCH_KEY).writeSize(key.inputDimension().value())
-                .writeSize(key.outputDimension().value()).writeSize(key.baseLog().value()).writeSize(key.levels().value())
+                .writeSize(key.outputDimension().value()).writeInt(key.baseLog().value()).writeSize(key.levels().value())
                 .writeBytes(key.maskSeed()).writeLongs(key.bodies()).toBytes();
     }
 
@@ -149,7 +149,7 @@ public final class TfheArtifacts {
     public static byte[] write(SeededLweBootstrapKey key) {
         return ArtifactWriter.of(ArtifactType.SEEDED_LWE_BOOTSTRAP_KEY).writeSize(key.inputLweDimension().value())
                 .writeSize(key.glweDimension().value()).writeSize(key.polynomialSize().value())
-                .writeSize(key.baseLog().value()).writeSize(key.levels().value()).writeBytes(key.maskSeed())
+                .writeInt(key.baseLog().value()).writeSize(key.levels().value()).writeBytes(key.maskSeed())
                 .writeLongs(key.bodies()).toBytes();
     }
 
@@ -270,15 +270,15 @@ public final class TfheArtifacts {
     }
 
     private static void writeParameters(ArtifactWriter out, TfheParameters p) {
-        out.writeSize(p.lweDimension().value());
-        out.writeSize(p.glweDimension().value());
-        out.writeSize(p.polynomialSize().value());
+        out.writeInt(p.lweDimension().value());
+        out.writeInt(p.glweDimension().value());
+        out.writeInt(p.polynomialSize().value());
         out.writeDouble(p.lweNoiseStd());
         out.writeDouble(p.glweNoiseStd());
-        out.writeSize(p.pbsBaseLog().value());
-        out.writeSize(p.pbsLevels().value());
-        out.writeSize(p.ksBaseLog().value());
-        out.writeSize(p.ksLevels().value());
+        out.writeInt(p.pbsBaseLog().value());
+        out.writeInt(p.pbsLevels().value());
+        out.writeInt(p.ksBaseLog().value());
+        out.writeInt(p.ksLevels().value());
     }
 
     private static TfheParameters readParameters(ArtifactReader in) {
