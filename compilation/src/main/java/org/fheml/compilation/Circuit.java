@@ -45,6 +45,16 @@ public final class Circuit {
         }
         this.parameters = chosen;
         this.parametersProblem = problem;
+        if (options.maxKeyBytes() != null) {
+            CircuitMemory memory = CircuitMemory.of(graph, chosen);
+            if (memory.keyGenerationBytes() > options.maxKeyBytes()) {
+                throw new MemoryLimitException("The circuit's keys need " + CircuitMemory.format(
+                        memory.keyGenerationBytes()) + " at key generation (" + memory.keyBreakdown() + "), more than "
+                        + "the " + CircuitMemory.format(options.maxKeyBytes()) + " CompileOptions.maxKeyBytes allows: "
+                        + MemoryLimitException.ADVICE + ", or raise the cap.", memory.keyGenerationBytes(),
+                        options.maxKeyBytes());
+            }
+        }
     }
 
     /**
@@ -209,6 +219,8 @@ public final class Circuit {
 
     /** Fresh keys, or the cached ones when the options name an (insecure) key cache. */
     private ClientKeys generateKeys() {
+        CircuitMemory memory = CircuitMemory.of(graph, requireParameters());
+        MemoryLimitException.requireHeap("Key generation", memory.keyGenerationBytes(), memory);
         InsecureKeyCache cache = options.insecureKeyCache() == null ? null : new InsecureKeyCache(options.insecureKeyCache());
         return switch (requireParameters()) {
             case CircuitParameters.Leveled leveled -> {

@@ -49,6 +49,8 @@ public final class ServerCircuit {
                             + "bootstraps: the server needs the client's evaluation keys (Circuit.evaluationKeys()).");
                 }
                 var needed = bootstrapped.pbs().toTfheParameters();
+                CircuitMemory memory = CircuitMemory.of(loaded.graph(), bootstrapped);
+                MemoryLimitException.requireHeap("Loading the evaluation keys", memory.serverLoadBytes(), memory);
                 serverKey = keys.load();
                 if (!serverKey.parameters().equals(needed)) {
                     throw new ArtifactException("The EVALUATION_KEYS artifact holds keys for parameters "
