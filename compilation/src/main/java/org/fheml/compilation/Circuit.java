@@ -51,7 +51,7 @@ public final class Circuit {
                 throw new MemoryLimitException("The circuit's keys need " + CircuitMemory.format(
                         memory.keyGenerationBytes()) + " at key generation (" + memory.keyBreakdown() + "), more than "
                         + "the " + CircuitMemory.format(options.maxKeyBytes()) + " CompileOptions.maxKeyBytes allows: "
-                        + MemoryLimitException.ADVICE + ", or raise the cap.", memory.keyGenerationBytes(),
+                        + MemoryLimitException.SMALLER + ", or raise the cap.", memory.keyGenerationBytes(),
                         options.maxKeyBytes());
             }
         }

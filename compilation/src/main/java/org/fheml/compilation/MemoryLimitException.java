@@ -26,8 +26,9 @@ public final class MemoryLimitException extends CompilationException {
         return availableBytes;
     }
 
-    static final String ADVICE = "lower n_bits, round earlier (roundBitPattern) so that lookups read fewer bits, "
-            + "or raise the heap (-Xmx)";
+    /** What makes a circuit's keys smaller. */
+    static final String SMALLER = "lower n_bits, or round earlier (roundBitPattern) so that lookups read fewer bits";
+    static final String ADVICE = SMALLER + ", or raise the heap (-Xmx)";
 
     /** Refuses {@code what} when it needs more than the heap has left, after one collection to free garbage. */
     static void requireHeap(String what, long needed, CircuitMemory memory) {
