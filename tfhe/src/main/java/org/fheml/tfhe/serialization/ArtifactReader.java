@@ -42,6 +42,13 @@ public final class ArtifactReader {
                     && !Arrays.equals(Arrays.copyOf(bytes, ArtifactHeader.MAGIC.length), ArtifactHeader.MAGIC)) {
                 throw new ArtifactException("Not an fheml artifact: it does not start with \"FHEML\".");
             }
+            int version = bytes.length >= ArtifactHeader.MAGIC.length + 2
+                    ? ByteBuffer.wrap(bytes, ArtifactHeader.MAGIC.length, 2).getShort() & 0xFFFF : -1;
+            if (version >= 0 && version < ArtifactHeader.FORMAT_VERSION) {
+                throw new ArtifactException("The " + expected + " artifact has format version " + version + ", older "
+                        + "than the version " + ArtifactHeader.FORMAT_VERSION + " this fheml ("
+                        + ArtifactHeader.currentLibraryVersion() + ") reads: write it again with this fheml.");
+            }
             throw new ArtifactChecksumException("The " + expected + " artifact is damaged or truncated: its checksum "
                     + "does not match its content.");
         }

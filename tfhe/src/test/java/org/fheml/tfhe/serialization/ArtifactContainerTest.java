@@ -71,4 +71,13 @@ class ArtifactContainerTest {
         assertTrue(assertThrows(ArtifactException.class, () -> ArtifactReader.read(notBoolean,
                 ArtifactType.ENCRYPTED_VALUES, in -> in.readBoolean("flag"))).getMessage().contains("boolean"));
     }
+
+    @Test
+    void anArtifactOfTheFirstFormatSaysSoRatherThanDamaged() {
+        byte[] old = sample();
+        old[ArtifactHeader.MAGIC.length + 1] = 1;
+        ArtifactException e = assertThrows(ArtifactException.class, () -> ArtifactReader.read(old,
+                ArtifactType.ENCRYPTED_VALUES, READ));
+        assertTrue(e.getMessage().contains("format version 1, older than the version 2"), e.getMessage());
+    }
 }
