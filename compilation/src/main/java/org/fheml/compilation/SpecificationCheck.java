@@ -53,6 +53,10 @@ final class SpecificationCheck {
             throw in.error("gives node " + position + " (" + OpTag.of(node.op()) + ") shape " + node.shape()
                     + " where its operands make " + expected + ": it is damaged.");
         }
+        if (node.op() instanceof Op.Apply && !node.isEncrypted()) {
+            throw in.error("applies a Java function to clear node " + position + ", which only the client that "
+                    + "traced it can evaluate: it is damaged or was not written by Circuit.serverSpecification().");
+        }
         if ((node.op() instanceof Op.MatMul || node.op() instanceof Op.Multiply)
                 && operands.get(0).isEncrypted() && operands.get(1).isEncrypted()) {
             throw in.error("multiplies two encrypted values at node " + position + ": it is damaged.");
