@@ -23,7 +23,9 @@ import picocli.CommandLine.Spec;
                 + "EXECUTE time.",
                 "",
                 "Fits the model on the training rows at each n_bits, compiles it, and scores it on the test rows: the "
-                        + "float model, DISABLE and SIMULATE on every test row, EXECUTE on the first --fhe-rows rows. "
+                        + "float model, DISABLE and SIMULATE on every test row, EXECUTE on the first --fhe-rows rows, where "
+                        + "the float model, DISABLE and SIMULATE are scored again, so that every mode is compared on "
+                        + "the same rows. "
                         + "Also prints how often SIMULATE and EXECUTE agree with DISABLE, the circuit's maximum "
                         + "bit-width, its bootstrap count and the milliseconds per row in EXECUTE. The score is "
                         + "accuracy for classifiers (stratified split) and R² for regressors (shuffled split).",
@@ -145,7 +147,8 @@ final class AccuracyCommand implements Callable<Integer> {
         } else {
             out.printf("fheml bench accuracy: %s on %s (%s, %d rows, %d features)%n", report.model(), report.dataset(),
                     task.adjective(), data.rows(), data.featureCount());
-            out.printf("  %d train / %d test rows (%s, seed %d); score: %s; EXECUTE on the first %d test rows%n",
+            out.printf("  %d train / %d test rows (%s, seed %d); score: %s; EXECUTE on the first %d test rows, "
+                    + "with DISABLE and SIMULATE on those rows too%n",
                     split.train().rows(), split.test().rows(),
                     task == Task.CLASSIFICATION ? "stratified" : "shuffled", seed, task.scoreName(),
                     Math.min(fheRows, split.test().rows()));

@@ -10,7 +10,8 @@ import org.fheml.core.datasets.Dataset;
 
 /**
  * Fits, compiles and scores one model at each n_bits: the float model and DISABLE, SIMULATE on every test row, and
- * EXECUTE on the first {@code fheRows} test rows.
+ * EXECUTE on the first {@code fheRows} test rows, where the float model, DISABLE and SIMULATE are scored again so
+ * that every mode can be compared on the same rows.
  */
 final class AccuracySweep {
 
@@ -46,16 +47,23 @@ final class AccuracySweep {
         Circuit circuit = bench.compile(train.features());
         CircuitCost cost = CircuitCost.of(circuit);
         progress.phase("n_bits " + nBits + ": DISABLE, SIMULATE");
-        double floatScore = bench.floatPredict(X).score(truth);
+        Predictions floatPredictions = bench.floatPredict(X);
+        double floatScore = floatPredictions.score(truth);
         Predictions disable = bench.predict(X, FheMode.DISABLE);
         Predictions simulate = bench.predict(X, FheMode.SIMULATE);
         progress.phase("n_bits " + nBits + ": EXECUTE");
         Execution execution = execute(bench, circuit, X, disable.head(fheRows), truth.head(fheRows));
         progress.done();
 
-        return new AccuracyRow(nBits, floatScore, disable.score(truth), simulate.score(truth), execution.score(),
-                execution.rows(), simulate.agreement(disable), execution.agreement(), cost.maxBitWidth(),
-                cost.pbsCount(), execution.msPerRow(), execution.note());
+        boolean executed = execution.score() != null;
+        Predictions subsetTruth = truth.head(fheRows);
+        return new AccuracyRow(nBits, test.rows(), floatScore, disable.score(truth), simulate.score(truth),
+                execution.score(), execution.rows(),
+                executed ? floatPredictions.head(fheRows).score(subsetTruth) : null,
+                executed ? disable.head(fheRows).score(subsetTruth) : null,
+                executed ? simulate.head(fheRows).score(subsetTruth) : null,
+                simulate.agreement(disable), execution.agreement(), cost.maxBitWidth(), cost.pbsCount(),
+                execution.msPerRow(), execution.note());
     }
 
     /** EXECUTE's measurements, all null with a note when it did not run. */

@@ -7,12 +7,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** The rows of {@code bench accuracy} as an aligned text table, with why EXECUTE was not measured below it. */
+/**
+ * The rows of {@code bench accuracy} as an aligned text table, with why EXECUTE was not measured below it. DISABLE
+ * and SIMULATE appear twice: on every test row, and on the rows EXECUTE ran on, beside EXECUTE's score.
+ */
 final class AccuracyTable {
 
     private static final String NOT_MEASURED = "n/a";
-    private static final List<String> HEADERS = List.of("n_bits", "float", "DISABLE", "SIMULATE", "EXECUTE",
-            "EXECUTE rows", "SIMULATE=DISABLE", "EXECUTE=DISABLE", "max bit-width", "PBS", "ms/row EXECUTE");
+    private static final List<String> HEADERS = List.of("n_bits", "float", "DISABLE", "SIMULATE", "EXECUTE rows",
+            "DISABLE on them", "SIMULATE on them", "EXECUTE", "SIMULATE=DISABLE", "EXECUTE=DISABLE", "max bit-width",
+            "PBS", "ms/row EXECUTE");
 
     private AccuracyTable() {
     }
@@ -43,9 +47,9 @@ final class AccuracyTable {
 
     private static List<String> cells(AccuracyRow row) {
         return List.of(String.valueOf(row.nBits()), score(row.floatScore()), score(row.disableScore()),
-                score(row.simulateScore()), score(row.executeScore()),
-                row.executeRows() == null ? NOT_MEASURED : String.valueOf(row.executeRows()),
-                score(row.simulateAgreement()), score(row.executeAgreement()), String.valueOf(row.maxBitWidth()),
+                score(row.simulateScore()), row.executeRows() == null ? NOT_MEASURED : String.valueOf(row.executeRows()),
+                score(row.disableScoreOnExecuteRows()), score(row.simulateScoreOnExecuteRows()),
+                score(row.executeScore()), score(row.simulateAgreement()), score(row.executeAgreement()), String.valueOf(row.maxBitWidth()),
                 String.valueOf(row.pbsCount()),
                 row.msPerRowExecute() == null ? NOT_MEASURED : String.format(Locale.ROOT, "%.3f", row.msPerRowExecute()));
     }

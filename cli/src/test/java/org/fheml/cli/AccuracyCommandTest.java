@@ -22,8 +22,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AccuracyCommandTest {
 
     private static final List<String> REPORT_KEYS = List.of("model", "dataset", "rows");
-    private static final List<String> ROW_KEYS = List.of("nBits", "floatScore", "disableScore", "simulateScore",
-            "executeScore", "executeRows", "simulateAgreement", "executeAgreement", "maxBitWidth", "pbsCount",
+    private static final List<String> ROW_KEYS = List.of("nBits", "testRows", "floatScore", "disableScore",
+            "simulateScore", "executeScore", "executeRows", "floatScoreOnExecuteRows", "disableScoreOnExecuteRows",
+            "simulateScoreOnExecuteRows", "simulateAgreement", "executeAgreement", "maxBitWidth", "pbsCount",
             "msPerRowExecute");
 
     private static JsonNode json(String... args) throws IOException {
@@ -59,14 +60,20 @@ class AccuracyCommandTest {
             }
             assertTrue(row.get("maxBitWidth").isInt() && row.get("maxBitWidth").asInt() > 0, row.toString());
             assertEquals(0, row.get("pbsCount").asLong(), "a linear model needs no bootstrap");
+            assertEquals(30, row.get("testRows").asInt(), row.toString());
             if (row.get("executeScore").isNull()) {
-                for (String key : List.of("executeRows", "executeAgreement", "msPerRowExecute")) {
+                for (String key : List.of("executeRows", "executeAgreement", "msPerRowExecute",
+                        "floatScoreOnExecuteRows", "disableScoreOnExecuteRows", "simulateScoreOnExecuteRows")) {
                     assertTrue(row.get(key).isNull(), key + " must be null when EXECUTE did not run: " + row);
                 }
             } else {
                 assertTrue(row.get("executeScore").isDouble(), row.toString());
                 assertEquals(3, row.get("executeRows").asInt());
                 assertEquals(1.0, row.get("executeAgreement").asDouble(), row.toString());
+                assertEquals(row.get("disableScoreOnExecuteRows").asDouble(), row.get("executeScore").asDouble(),
+                        "EXECUTE equals DISABLE on every row it ran: on those rows their scores are equal");
+                assertTrue(row.get("floatScoreOnExecuteRows").isDouble()
+                        && row.get("simulateScoreOnExecuteRows").isDouble(), row.toString());
                 assertTrue(row.get("msPerRowExecute").isDouble() && row.get("msPerRowExecute").asDouble() > 0);
             }
         }

@@ -84,4 +84,29 @@ class AccuracySweepTest {
             assertTrue(row.executeNote().startsWith("EXECUTE not available"), row.executeNote());
         }
     }
+
+    @Test
+    void executeOnASubsetIsComparedWithEveryModeOnThatSubsetAndThePlotSaysSo() {
+        Split<ClassificationDataset> split = TrainTestSplit.stratified(Datasets.breastCancer(), 0.2, 42);
+        ModelRegistry.Entry entry = ModelRegistry.find("LogisticRegression").orElseThrow();
+        AccuracyRow row = new AccuracySweep(entry, split.train(), split.test(), 20)
+                .run(List.of(6), Progress.silent()).getFirst();
+        assertEquals(split.test().rows(), row.testRows());
+        assertEquals(20, row.executeRows(), row.toString());
+        assertTrue(row.executeOnSubset());
+        assertEquals(1.0, row.executeAgreement(), row.toString());
+        assertEquals(row.disableScoreOnExecuteRows(), row.executeScore(),
+                "EXECUTE equals DISABLE row for row, so their scores on the same rows are level");
+
+        var chart = AccuracyPlot.chart(new AccuracyReport("LogisticRegression", "breast-cancer", List.of(row)),
+                Task.CLASSIFICATION);
+        int all = split.test().rows();
+        assertEquals(List.of("float (all " + all + " test rows)", "DISABLE (all " + all + " test rows)",
+                "SIMULATE (all " + all + " test rows)", "DISABLE (first 20 test rows, as EXECUTE)",
+                "SIMULATE (first 20 test rows, as EXECUTE)", "EXECUTE (first 20 test rows)"),
+                chart.getSeriesCollection().stream().map(series -> series.getName()).toList());
+        assertEquals(row.executeScore(), chart.getSeries("EXECUTE (first 20 test rows)").getYData()[0]);
+        assertEquals(row.executeScore(),
+                chart.getSeries("DISABLE (first 20 test rows, as EXECUTE)").getYData()[0]);
+    }
 }

@@ -69,6 +69,16 @@ public final class Circuit implements AutoCloseable {
         }
         this.parameters = chosen;
         this.parametersProblem = problem;
+        if (options.maxKeyBytes() != null) {
+            CircuitMemory memory = CircuitMemory.of(graph, chosen);
+            if (memory.keyGenerationBytes() > options.maxKeyBytes()) {
+                throw new MemoryLimitException("The circuit's keys need " + CircuitMemory.format(
+                        memory.keyGenerationBytes()) + " at key generation (" + memory.keyBreakdown() + "), more than "
+                        + "the " + CircuitMemory.format(options.maxKeyBytes()) + " CompileOptions.maxKeyBytes allows: "
+                        + MemoryLimitException.SMALLER + ", or raise the cap.", memory.keyGenerationBytes(),
+                        options.maxKeyBytes());
+            }
+        }
     }
 
     /**
@@ -233,12 +243,15 @@ public final class Circuit implements AutoCloseable {
 
     /** Fresh keys, or the cached ones when the options name an (insecure) key cache. */
     private ClientKeys generateKeys() {
+        CircuitMemory memory = CircuitMemory.of(graph, requireParameters());
+        MemoryLimitException.requireHeap("Key generation", memory.keyGenerationBytes(), memory);
         InsecureKeyCache cache = options.insecureKeyCache() == null ? null : new InsecureKeyCache(options.insecureKeyCache());
         return switch (requireParameters()) {
             case CircuitParameters.Leveled leveled -> {
                 java.util.function.Supplier<LweSecretKey> generate = () -> LweSecretKey.generate(
                         new LweDimension(leveled.lwe().lweDimension()), AesCtrGenerator.fromSecureRandom());
-                yield cache == null ? ClientKeys.leveled(leveled, generate.get()) : cache.leveled(leveled, generate);
+                yield cache == null ? ClientKeys.leveled(leveled, generate.get(), KeySetId.randomNonce())
+                        : cache.leveled(leveled, generate);
             }
             case CircuitParameters.Bootstrapped bootstrapped -> {
                 java.util.function.Supplier<ClientKey> client = () -> KeyGeneration.generateClientKey(
@@ -249,7 +262,7 @@ public final class Circuit implements AutoCloseable {
                     yield cache.bootstrapped(bootstrapped, client, server);
                 }
                 ClientKey secret = client.get();
-                yield ClientKeys.bootstrapped(bootstrapped, secret, server.apply(secret));
+                yield ClientKeys.bootstrapped(bootstrapped, secret, server.apply(secret), KeySetId.randomNonce());
             }
         };
     }
@@ -331,22 +344,31 @@ public final class Circuit implements AutoCloseable {
     }
 
     /**
-     * The evaluation keys for a server (keygen first if needed), in the seeded form that the server decompresses:
-     * about half the size of the plain keys or less. Empty for a circuit without bootstraps.
+     * The evaluation keys for a server (keygen first if needed), an evaluation-keys artifact bound to this key set:
+     * its id and the server key in the seeded form that the server decompresses, about half the size of the plain
+     * keys or less. For a circuit without bootstraps, the id alone.
      */
     public byte[] evaluationKeys() {
-        SeededServerKey serverKey = keygen().seededServerKey();
-        return serverKey == null ? new byte[0] : org.fheml.tfhe.serialization.TfheArtifacts.write(serverKey);
+        ClientKeys clientKeys = keygen();
+        return EvaluationKeysCodec.write(clientKeys.keySetId(), clientKeys.seededServerKey());
     }
 
-    /** {@link #encrypt} as the bytes a client sends. */
+    /** {@link #encrypt} as the bytes a client sends, bound to this client's key set. */
     public byte[] encryptToBytes(long[]... args) {
-        return EncryptedValuesCodec.write(encrypt(args));
+        return EncryptedValuesCodec.write(keygen().keySetId(), encrypt(args));
     }
 
-    /** {@link #decrypt} of the bytes a server returned. */
+    /**
+     * {@link #decrypt} of the bytes a server returned; refuses, with a {@link KeySetMismatchException}, results
+     * computed for another key set.
+     */
     public long[] decryptBytes(byte[] results) {
-        return decrypt(EncryptedValuesCodec.read(results));
+        ClientKeys clientKeys = keygen();
+        EncryptedValuesCodec.Decoded decoded = EncryptedValuesCodec.read(results, graph.outputs(),
+                clientKeys.encryptionKey().dimension().value(), EncryptedValuesCodec.Role.RESULTS);
+        KeySetMismatchException.check(clientKeys.keySetId(), decoded.keySet(), "The results",
+                "this client's keys belong to");
+        return decrypt(decoded.values());
     }
 
     /** Decrypts results with the client's key into the flattened, concatenated outputs. */

@@ -1,32 +1,30 @@
 package org.fheml.compilation;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.fheml.tfhe.optimizer.BootstrapParameters;
 import org.fheml.tfhe.optimizer.LeveledParameters;
+import org.fheml.tfhe.serialization.ArtifactReader;
+import org.fheml.tfhe.serialization.ArtifactType;
+import org.fheml.tfhe.serialization.ArtifactWriter;
 
 /**
- * The bytes a server needs to run a circuit: its parameters, its nodes in evaluation order (op, operands, shape,
- * bounds) and, for every encrypted lookup, the torus tables the client computed, so that the server never needs
- * the functions the program was written with. No key is part of it.
+ * The bytes a server needs to run a circuit, a {@link ArtifactType#CIRCUIT_SPECIFICATION} artifact: its parameters,
+ * its nodes in evaluation order (op, operands, shape, bounds) and, for every encrypted lookup, the torus tables the
+ * client computed, so that the server never needs the functions the program was written with. No key is part of
+ * it. Reading checks every size against the bytes left and every node against its operands (arity, shapes,
+ * encryption, tables), so that a damaged or forged specification is refused when it is loaded.
  */
 final class CircuitSpecification {
 
-    private static final byte[] MAGIC = {'F', 'H', 'E', 'M', 'L', 'C'};
-    private static final int FORMAT_VERSION = 1;
     private static final int MAX_NODES = 1 << 20;
     private static final int MAX_ELEMENTS = 1 << 24;
+    private static final int MAX_RANK = 64;
+    private static final int MAX_OPERANDS = 1 << 16;
+    private static final int MAX_NAME_BYTES = 1024;
 
     private CircuitSpecification() {
     }
@@ -36,62 +34,64 @@ final class CircuitSpecification {
     }
 
     static byte[] write(Graph graph, CircuitParameters parameters) {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(buffer)) {
-            out.write(MAGIC);
-            out.writeShort(FORMAT_VERSION);
-            writeParameters(out, parameters);
-            List<Node> nodes = graph.nodes();
-            Map<Node, Integer> index = new IdentityHashMap<>();
-            out.writeInt(nodes.size());
-            for (Node node : nodes) {
-                index.put(node, index.size());
-                writeNode(out, graph, node, index, parameters);
-            }
-            writeIndices(out, graph.inputs(), index);
-            writeIndices(out, graph.outputs(), index);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        return writer(graph, parameters).toBytes();
+    }
+
+    /** The writer holding the specification, which knows where its sizes are. */
+    static ArtifactWriter writer(Graph graph, CircuitParameters parameters) {
+        ArtifactWriter out = ArtifactWriter.of(ArtifactType.CIRCUIT_SPECIFICATION);
+        writeParameters(out, parameters);
+        List<Node> nodes = graph.nodes();
+        Map<Node, Integer> index = new IdentityHashMap<>();
+        out.writeSize(nodes.size());
+        for (Node node : nodes) {
+            index.put(node, index.size());
+            writeNode(out, graph, node, index, parameters);
         }
-        return buffer.toByteArray();
+        writeIndices(out, graph.inputs(), index);
+        writeIndices(out, graph.outputs(), index);
+        return out;
     }
 
     static Loaded read(byte[] bytes) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            byte[] magic = new byte[MAGIC.length];
-            in.readFully(magic);
-            if (!Arrays.equals(magic, MAGIC)) {
-                throw new CompilationException("Not an fheml circuit specification.");
-            }
-            int version = in.readUnsignedShort();
-            if (version != FORMAT_VERSION) {
-                throw new CompilationException("Circuit specification format " + version + " is not the version "
-                        + FORMAT_VERSION + " this fheml reads.");
-            }
+        return ArtifactReader.read(bytes, ArtifactType.CIRCUIT_SPECIFICATION, in -> {
             CircuitParameters parameters = readParameters(in);
-            int count = bounded(in.readInt(), MAX_NODES, "node count");
+            int count = in.readSize(MAX_NODES, 8, "node count");
             List<Node> nodes = new ArrayList<>();
             Map<Node, Bounds> bounds = new IdentityHashMap<>();
             Map<Node, long[][]> tables = new HashMap<>();
             for (int i = 0; i < count; i++) {
-                readNode(in, nodes, bounds, tables);
+                readNode(in, nodes, bounds, tables, parameters);
             }
-            List<Node> inputs = readIndices(in, nodes);
-            List<Node> outputs = readIndices(in, nodes);
-            if (in.available() > 0) {
-                throw new CompilationException("The circuit specification has unexpected bytes after its end.");
+            List<Node> inputs = readIndices(in, nodes, "input");
+            List<Node> outputs = readIndices(in, nodes, "output");
+            for (int i = 0; i < inputs.size(); i++) {
+                if (!(inputs.get(i).op() instanceof Op.Input input) || input.position() != i) {
+                    throw in.error("names node " + nodes.indexOf(inputs.get(i)) + " as argument " + i
+                            + ", which is not that input: it is damaged.");
+                }
+            }
+            if (inputs.size() != nodes.stream().filter(n -> n.op() instanceof Op.Input).count()) {
+                throw in.error("lists " + inputs.size() + " arguments but holds another number of inputs: it is "
+                        + "damaged.");
+            }
+            if (outputs.isEmpty()) {
+                throw in.error("has no output: it is damaged.");
             }
             return new Loaded(new Graph(inputs, outputs, bounds, new IdentityHashMap<>()), parameters, tables);
-        } catch (EOFException e) {
-            throw new CompilationException("The circuit specification is truncated.");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
     // ---- parameters ----------------------------------------------------------------------------------------------
 
-    private static void writeParameters(DataOutputStream out, CircuitParameters parameters) throws IOException {
+    /** The parameters as an artifact of their own: what a key-set id digests. */
+    static byte[] parameterBytes(CircuitParameters parameters) {
+        ArtifactWriter out = ArtifactWriter.of(ArtifactType.CIRCUIT_SPECIFICATION);
+        writeParameters(out, parameters);
+        return out.toBytes();
+    }
+
+    private static void writeParameters(ArtifactWriter out, CircuitParameters parameters) {
         switch (parameters) {
             case CircuitParameters.Leveled l -> {
                 out.writeByte(0);
@@ -126,52 +126,58 @@ final class CircuitSpecification {
         }
     }
 
-    private static CircuitParameters readParameters(DataInputStream in) throws IOException {
+    private static CircuitParameters readParameters(ArtifactReader in) {
         int kind = in.readUnsignedByte();
-        int encodingBits = in.readInt();
+        int encodingBits = in.readInt(1, 63, "encoding width");
         if (kind == 0) {
-            return new CircuitParameters.Leveled(encodingBits, new LeveledParameters(in.readInt(), in.readInt(),
+            int precision = in.readInt(0, 63, "precision");
+            int dimension = in.readInt(1, 1 << 20, "LWE dimension");
+            return new CircuitParameters.Leveled(encodingBits, new LeveledParameters(precision, dimension,
                     in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readLong()));
         }
         if (kind != 1) {
-            throw new CompilationException("Unknown circuit parameters kind " + kind + ".");
+            throw in.error("has an unknown parameters kind " + kind + ": it is damaged or newer than this fheml.");
         }
-        int pbsPrecision = in.readInt();
+        int pbsPrecision = in.readInt(1, 16, "bootstrap precision");
         long count = in.readLong();
         int[] ints = new int[8];
+        String[] names = {"precision", "LWE dimension", "GLWE dimension", "polynomial size", "bootstrap base log",
+                "bootstrap levels", "keyswitch base log", "keyswitch levels"};
+        int[] max = {63, 1 << 15, 16, 1 << 17, 64, 64, 64, 64};
         for (int i = 0; i < ints.length; i++) {
-            ints[i] = in.readInt();
+            ints[i] = in.readInt(0, max[i], names[i]);
         }
         double[] doubles = new double[6];
         for (int i = 0; i < doubles.length; i++) {
             doubles[i] = in.readDouble();
         }
         BootstrapParameters pbs = new BootstrapParameters(ints[0], ints[1], ints[2], ints[3], doubles[0], doubles[1],
-                ints[4], ints[5], ints[6], ints[7], in.readBoolean(), doubles[2], doubles[3], doubles[4], doubles[5],
-                in.readLong(), in.readLong());
+                ints[4], ints[5], ints[6], ints[7], in.readBoolean("centered modulus switch"), doubles[2], doubles[3],
+                doubles[4], doubles[5], in.readLong(), in.readLong());
+        pbs.toTfheParameters();
         return new CircuitParameters.Bootstrapped(encodingBits, pbsPrecision, count, pbs);
     }
 
     // ---- nodes ---------------------------------------------------------------------------------------------------
 
-    private static void writeNode(DataOutputStream out, Graph graph, Node node, Map<Node, Integer> index,
-            CircuitParameters parameters) throws IOException {
-        out.writeByte(tag(node.op()));
+    private static void writeNode(ArtifactWriter out, Graph graph, Node node, Map<Node, Integer> index,
+            CircuitParameters parameters) {
+        out.writeByte(OpTag.of(node.op()).ordinal());
         out.writeBoolean(node.isEncrypted());
         writeInts(out, node.shape().dims());
-        out.writeInt(node.operands().size());
+        out.writeSize(node.operands().size());
         for (Node operand : node.operands()) {
             out.writeInt(index.get(operand));
         }
         Bounds bounds = graph.bounds(node);
-        writeLongs(out, bounds.lower().toArray());
-        writeLongs(out, bounds.upper().toArray());
+        out.writeLongArray(bounds.lower().toArray());
+        out.writeLongArray(bounds.upper().toArray());
         switch (node.op()) {
             case Op.Input input -> {
-                out.writeUTF(input.name());
+                out.writeString(input.name(), MAX_NAME_BYTES);
                 out.writeInt(input.position());
             }
-            case Op.Constant constant -> writeLongs(out, constant.value().toArray());
+            case Op.Constant constant -> out.writeLongArray(constant.value().toArray());
             case Op.Add add -> { }
             case Op.Subtract subtract -> { }
             case Op.Negate negate -> { }
@@ -189,9 +195,9 @@ final class CircuitSpecification {
             case Op.Concatenate concatenate -> out.writeInt(concatenate.axis());
             case Op.Lookup lookup -> {
                 out.writeLong(lookup.table().offset());
-                out.writeInt(lookup.table().values().length);
+                out.writeSize(lookup.table().values().length);
                 for (long[] table : lookup.table().values()) {
-                    writeLongs(out, table);
+                    out.writeLongArray(table);
                 }
             }
             case Op.Apply apply -> {
@@ -200,7 +206,7 @@ final class CircuitSpecification {
                             + " applies a Java function to a clear value at run time, which a server cannot do from "
                             + "bytes: use a lookup table, or compute it before the circuit.");
                 }
-                out.writeUTF(apply.name());
+                out.writeString(apply.name(), MAX_NAME_BYTES);
             }
             case Op.RoundBitPattern round -> {
                 out.writeInt(round.lsbs());
@@ -208,176 +214,153 @@ final class CircuitSpecification {
             }
             case Op.TruncateBitPattern truncate -> out.writeInt(truncate.lsbs());
             case Op.AssumeRange assumed -> {
-                writeLongs(out, assumed.lower().toArray());
-                writeLongs(out, assumed.upper().toArray());
+                out.writeLongArray(assumed.lower().toArray());
+                out.writeLongArray(assumed.upper().toArray());
             }
         }
         boolean tables = parameters instanceof CircuitParameters.Bootstrapped && LookupLowering.isLookup(node);
         out.writeBoolean(tables);
         if (tables) {
             long[][] torus = CiphertextEvaluator.torusTables(graph, node, (CircuitParameters.Bootstrapped) parameters);
-            out.writeInt(torus.length);
+            out.writeSize(torus.length);
             for (int e = 0; e < torus.length; e++) {
                 boolean repeated = e > 0 && torus[e] == torus[e - 1];
                 out.writeBoolean(repeated);
                 if (!repeated) {
-                    writeLongs(out, torus[e]);
+                    out.writeLongArray(torus[e]);
                 }
             }
         }
     }
 
-    private static void readNode(DataInputStream in, List<Node> nodes, Map<Node, Bounds> bounds,
-            Map<Node, long[][]> tables) throws IOException {
-        int tag = in.readUnsignedByte();
-        boolean encrypted = in.readBoolean();
+    private static void readNode(ArtifactReader in, List<Node> nodes, Map<Node, Bounds> bounds,
+            Map<Node, long[][]> tables, CircuitParameters parameters) {
+        int position = nodes.size();
+        int tagNumber = in.readUnsignedByte();
+        OpTag tag = OpTag.ofOrdinal(tagNumber);
+        if (tag == null) {
+            throw in.error("has an unknown op " + tagNumber + " at node " + position + ": it is damaged or newer "
+                    + "than this fheml.");
+        }
+        boolean encrypted = in.readBoolean("encryption flag");
         Shape shape = Shape.of(readInts(in));
-        int operandCount = bounded(in.readInt(), 1 << 16, "operand count");
+        int operandCount = in.readSize(MAX_OPERANDS, 4, "operand count");
         List<Node> operands = new ArrayList<>();
         for (int i = 0; i < operandCount; i++) {
             int operand = in.readInt();
-            if (operand < 0 || operand >= nodes.size()) {
-                throw new CompilationException("Node " + nodes.size() + " reads node " + operand
-                        + ", which does not come before it: the specification is damaged.");
+            if (operand < 0 || operand >= position) {
+                throw in.error("has node " + position + " read node " + operand
+                        + ", which does not come before it: it is damaged.");
             }
             operands.add(nodes.get(operand));
         }
-        LongTensor lower = LongTensor.of(shape, readLongs(in));
-        LongTensor upper = LongTensor.of(shape, readLongs(in));
+        LongTensor lower = LongTensor.of(shape, in.readLongArray(MAX_ELEMENTS, "lower bounds"));
+        LongTensor upper = LongTensor.of(shape, in.readLongArray(MAX_ELEMENTS, "upper bounds"));
         Op op = switch (tag) {
-            case 0 -> new Op.Input(in.readUTF(), in.readInt(), encrypted ? Encryption.ENCRYPTED : Encryption.CLEAR);
-            case 1 -> new Op.Constant(LongTensor.of(shape, readLongs(in)));
-            case 2 -> new Op.Add();
-            case 3 -> new Op.Subtract();
-            case 4 -> new Op.Negate();
-            case 5 -> new Op.Multiply();
-            case 6 -> new Op.MatMul(in.readBoolean());
-            case 7 -> {
-                int axis = in.readInt();
+            case INPUT -> new Op.Input(in.readString(MAX_NAME_BYTES, "input name"), in.readInt(0, MAX_OPERANDS,
+                    "argument position"), encrypted ? Encryption.ENCRYPTED : Encryption.CLEAR);
+            case CONSTANT -> new Op.Constant(LongTensor.of(shape, in.readLongArray(MAX_ELEMENTS, "constant")));
+            case ADD -> new Op.Add();
+            case SUBTRACT -> new Op.Subtract();
+            case NEGATE -> new Op.Negate();
+            case MULTIPLY -> new Op.Multiply();
+            case MAT_MUL -> new Op.MatMul(in.readBoolean("dot flag"));
+            case SUM -> {
+                int axis = in.readInt(-1, MAX_RANK, "sum axis");
                 yield new Op.Sum(axis < 0 ? null : axis);
             }
-            case 8 -> new Op.Reshape(Shape.of(readInts(in)));
-            case 9 -> new Op.Transpose(readInts(in));
-            case 10 -> new Op.Slice(readInts(in), readInts(in), readInts(in));
-            case 11 -> new Op.Index(in.readInt());
-            case 12 -> new Op.Concatenate(in.readInt());
-            case 13 -> {
+            case RESHAPE -> new Op.Reshape(Shape.of(readInts(in)));
+            case TRANSPOSE -> new Op.Transpose(readInts(in));
+            case SLICE -> new Op.Slice(readInts(in), readInts(in), readInts(in));
+            case INDEX -> new Op.Index(in.readInt());
+            case CONCATENATE -> new Op.Concatenate(in.readInt(0, MAX_RANK, "concatenation axis"));
+            case LOOKUP -> {
                 long offset = in.readLong();
-                long[][] values = new long[bounded(in.readInt(), MAX_ELEMENTS, "table count")][];
+                long[][] values = new long[in.readSize(MAX_ELEMENTS, 4, "table count")][];
                 for (int i = 0; i < values.length; i++) {
-                    values[i] = readLongs(in);
+                    values[i] = in.readLongArray(MAX_ELEMENTS, "lookup table");
                 }
                 yield new Op.Lookup(new LookupTable(offset, values));
             }
-            case 14 -> {
-                String name = in.readUTF();
+            case APPLY -> {
+                String name = in.readString(MAX_NAME_BYTES, "function name");
                 yield new Op.Apply(name, v -> {
                     throw new IllegalStateException(name + " was tabulated by the client; the server reads its tables");
                 });
             }
-            case 15 -> new Op.RoundBitPattern(in.readInt(), in.readBoolean() ? Exactness.EXACT : Exactness.APPROXIMATE);
-            case 16 -> new Op.TruncateBitPattern(in.readInt());
-            case 17 -> new Op.AssumeRange(LongTensor.of(shape, readLongs(in)), LongTensor.of(shape, readLongs(in)));
-            default -> throw new CompilationException("Unknown op " + tag + " in the circuit specification.");
+            case ROUND_BIT_PATTERN -> new Op.RoundBitPattern(in.readInt(0, 62, "rounded bits"),
+                    in.readBoolean("exactness") ? Exactness.EXACT : Exactness.APPROXIMATE);
+            case TRUNCATE_BIT_PATTERN -> new Op.TruncateBitPattern(in.readInt(0, 62, "truncated bits"));
+            case ASSUME_RANGE -> new Op.AssumeRange(LongTensor.of(shape, in.readLongArray(MAX_ELEMENTS, "range")),
+                    LongTensor.of(shape, in.readLongArray(MAX_ELEMENTS, "range")));
         };
         Node node = new Node(op, operands, shape, encrypted);
+        SpecificationCheck.node(in, position, node, bounds);
         nodes.add(node);
         bounds.put(node, new Bounds(lower, upper));
-        if (in.readBoolean()) {
-            long[][] torus = new long[bounded(in.readInt(), MAX_ELEMENTS, "table count")][];
+        boolean shipped = in.readBoolean("tables flag");
+        boolean needed = parameters instanceof CircuitParameters.Bootstrapped && encrypted
+                && (op instanceof Op.Lookup || op instanceof Op.Apply);
+        if (shipped != needed) {
+            throw in.error((needed ? "lacks" : "has") + " the torus tables of node " + position + ": it is damaged.");
+        }
+        if (shipped) {
+            int size = 1 << ((CircuitParameters.Bootstrapped) parameters).pbsPrecision();
+            int count = in.readSize(MAX_ELEMENTS, 1, "torus table count");
+            if (count != shape.size()) {
+                throw in.error("has " + count + " torus tables for node " + position + " of " + shape.size()
+                        + " elements: it is damaged.");
+            }
+            long[][] torus = new long[count][];
             for (int e = 0; e < torus.length; e++) {
-                torus[e] = in.readBoolean() && e > 0 ? torus[e - 1] : readLongs(in);
+                boolean repeated = in.readBoolean("repeated table flag");
+                if (repeated && e == 0) {
+                    throw in.error("repeats a torus table before the first one of node " + position + ".");
+                }
+                torus[e] = repeated ? torus[e - 1] : in.readLongArray(MAX_ELEMENTS, "torus table");
+                if (torus[e].length != size) {
+                    throw in.error("has a torus table of " + torus[e].length + " entries for node " + position
+                            + ", not the " + size + " its bootstraps read: it is damaged.");
+                }
             }
             tables.put(node, torus);
         }
     }
 
-    private static int tag(Op op) {
-        return switch (op) {
-            case Op.Input o -> 0;
-            case Op.Constant o -> 1;
-            case Op.Add o -> 2;
-            case Op.Subtract o -> 3;
-            case Op.Negate o -> 4;
-            case Op.Multiply o -> 5;
-            case Op.MatMul o -> 6;
-            case Op.Sum o -> 7;
-            case Op.Reshape o -> 8;
-            case Op.Transpose o -> 9;
-            case Op.Slice o -> 10;
-            case Op.Index o -> 11;
-            case Op.Concatenate o -> 12;
-            case Op.Lookup o -> 13;
-            case Op.Apply o -> 14;
-            case Op.RoundBitPattern o -> 15;
-            case Op.TruncateBitPattern o -> 16;
-            case Op.AssumeRange o -> 17;
-        };
-    }
-
     // ---- primitives ----------------------------------------------------------------------------------------------
 
-    private static void writeIndices(DataOutputStream out, List<Node> nodes, Map<Node, Integer> index)
-            throws IOException {
-        out.writeInt(nodes.size());
+    private static void writeIndices(ArtifactWriter out, List<Node> nodes, Map<Node, Integer> index) {
+        out.writeSize(nodes.size());
         for (Node node : nodes) {
             out.writeInt(index.get(node));
         }
     }
 
-    private static List<Node> readIndices(DataInputStream in, List<Node> nodes) throws IOException {
-        int count = bounded(in.readInt(), nodes.size(), "index count");
+    private static List<Node> readIndices(ArtifactReader in, List<Node> nodes, String what) {
+        int count = in.readSize(nodes.size(), 4, what + " count");
         List<Node> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             int at = in.readInt();
             if (at < 0 || at >= nodes.size()) {
-                throw new CompilationException("The circuit specification names node " + at + " of " + nodes.size() + ".");
+                throw in.error("names node " + at + " of " + nodes.size() + " as an " + what + ": it is damaged.");
             }
             out.add(nodes.get(at));
         }
         return out;
     }
 
-    private static void writeInts(DataOutputStream out, int[] values) throws IOException {
-        out.writeInt(values.length);
+    private static void writeInts(ArtifactWriter out, int[] values) {
+        out.writeSize(values.length);
         for (int v : values) {
             out.writeInt(v);
         }
     }
 
-    private static int[] readInts(DataInputStream in) throws IOException {
-        int[] values = new int[bounded(in.readInt(), 64, "rank")];
+    private static int[] readInts(ArtifactReader in) {
+        int[] values = new int[in.readSize(MAX_RANK, 4, "rank")];
         for (int i = 0; i < values.length; i++) {
             values[i] = in.readInt();
         }
         return values;
-    }
-
-    private static void writeLongs(DataOutputStream out, long[] values) throws IOException {
-        out.writeInt(values.length);
-        for (long v : values) {
-            out.writeLong(v);
-        }
-    }
-
-    private static long[] readLongs(DataInputStream in) throws IOException {
-        int length = bounded(in.readInt(), MAX_ELEMENTS, "array length");
-        if (8L * length > in.available()) {
-            throw new CompilationException("The circuit specification announces " + length + " values but holds "
-                    + in.available() / 8 + ": it is truncated or forged.");
-        }
-        long[] values = new long[length];
-        for (int i = 0; i < length; i++) {
-            values[i] = in.readLong();
-        }
-        return values;
-    }
-
-    private static int bounded(int value, int max, String what) {
-        if (value < 0 || value > max) {
-            throw new CompilationException("The circuit specification's " + what + " is " + value + ", outside 0.."
-                    + max + ": it is damaged.");
-        }
-        return value;
     }
 }

@@ -12,22 +12,26 @@ package org.fheml.compilation;
  * @param log2GlobalPError     log2 of the probability that an evaluation decrypts wrongly
  * @param evaluationKeyBytes   bootstrap and keyswitch keys (Fourier form), 0 without bootstraps
  * @param inputCiphertextBytes the encrypted arguments of one evaluation
+ * @param memory               what key generation, key loading and evaluation need in memory, before they start
  */
 public record CircuitStatistics(long bootstrapCount, long keyswitchCount, int maximumBitWidth, int encodingBits,
-        int bootstrapPrecision, double log2GlobalPError, long evaluationKeyBytes, long inputCiphertextBytes) {
+        int bootstrapPrecision, double log2GlobalPError, long evaluationKeyBytes, long inputCiphertextBytes,
+        CircuitMemory memory) {
 
     static CircuitStatistics of(Graph graph, CircuitParameters parameters) {
         long encryptedInputs = graph.inputs().stream().filter(Node::isEncrypted).mapToLong(n -> n.shape().size()).sum();
+        CircuitMemory memory = CircuitMemory.of(graph, parameters);
         return switch (parameters) {
             case null -> new CircuitStatistics(0, 0, graph.maximumIntegerBitWidth(), 0, 0, Double.NEGATIVE_INFINITY,
-                    0, 0);
+                    0, 0, memory);
             case CircuitParameters.Leveled leveled -> new CircuitStatistics(0, 0, graph.maximumIntegerBitWidth(),
                     leveled.encodingBits(), 0, log2Repeat(leveled.log2PError(), outputElements(graph)), 0,
-                    encryptedInputs * leveled.lwe().ciphertextBytes());
+                    encryptedInputs * leveled.lwe().ciphertextBytes(), memory);
             case CircuitParameters.Bootstrapped b -> new CircuitStatistics(b.bootstrapCount(), b.bootstrapCount(),
                     graph.maximumIntegerBitWidth(), b.encodingBits(), b.pbsPrecision(),
                     Math.log(b.globalPError()) / Math.log(2), b.pbs().bootstrapKeyBytes() + b.pbs().keyswitchKeyBytes(),
-                    encryptedInputs * (b.pbs().glweDimension() * (long) b.pbs().polynomialSize() + 1) * Long.BYTES);
+                    encryptedInputs * (b.pbs().glweDimension() * (long) b.pbs().polynomialSize() + 1) * Long.BYTES,
+                    memory);
         };
     }
 

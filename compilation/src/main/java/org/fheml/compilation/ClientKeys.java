@@ -18,22 +18,30 @@ public final class ClientKeys {
     private final LweSecretKey encryptionKey;
     private final SeededServerKey seededServerKey;
     private final ServerKey serverKey;
+    private final KeySetId keySetId;
 
     private ClientKeys(CircuitParameters parameters, LweSecretKey encryptionKey, SeededServerKey seededServerKey,
-            ServerKey serverKey) {
+            ServerKey serverKey, byte[] nonce) {
+        this.keySetId = KeySetId.of(CircuitSpecification.parameterBytes(parameters), nonce);
         this.parameters = parameters;
         this.encryptionKey = encryptionKey;
         this.seededServerKey = seededServerKey;
         this.serverKey = serverKey;
     }
 
-    static ClientKeys leveled(CircuitParameters.Leveled parameters, LweSecretKey key) {
-        return new ClientKeys(parameters, key, null, null);
+    /** @param nonce random bytes drawn with the keys ({@link KeySetId#randomNonce()}), digested into the id */
+    static ClientKeys leveled(CircuitParameters.Leveled parameters, LweSecretKey key, byte[] nonce) {
+        return new ClientKeys(parameters, key, null, null, nonce);
     }
 
     static ClientKeys bootstrapped(CircuitParameters.Bootstrapped parameters, ClientKey key,
-            SeededServerKey seededServerKey) {
-        return new ClientKeys(parameters, key.bigLweKey(), seededServerKey, seededServerKey.decompress());
+            SeededServerKey seededServerKey, byte[] nonce) {
+        return new ClientKeys(parameters, key.bigLweKey(), seededServerKey, seededServerKey.decompress(), nonce);
+    }
+
+    /** The id that evaluation keys, arguments and results of this key set carry. */
+    public KeySetId keySetId() {
+        return keySetId;
     }
 
     public CircuitParameters parameters() {

@@ -56,17 +56,20 @@ final class InsecureKeyCache {
         if (!Files.exists(entry)) {
             ClientKey clientKey = client.get();
             SeededServerKey serverKey = server.apply(clientKey);
+            byte[] clientBytes = TfheArtifacts.write(clientKey);
             if (publish(entry, new String[] {CLIENT_KEY, SERVER_KEY},
-                    new byte[][] {TfheArtifacts.write(clientKey), TfheArtifacts.write(serverKey)})) {
-                return ClientKeys.bootstrapped(parameters, clientKey, serverKey);
+                    new byte[][] {clientBytes, TfheArtifacts.write(serverKey)})) {
+                return ClientKeys.bootstrapped(parameters, clientKey, serverKey, nonce(clientBytes));
             }
         }
-        ClientKey clientKey = readArtifact(entry, CLIENT_KEY, TfheArtifacts::readClientKey);
-        SeededServerKey serverKey = readArtifact(entry, SERVER_KEY, TfheArtifacts::readSeededServerKey);
+        byte[] clientBytes = read(entry, CLIENT_KEY);
+        ClientKey clientKey = parse(entry, CLIENT_KEY, clientBytes, TfheArtifacts::readClientKey);
+        SeededServerKey serverKey = parse(entry, SERVER_KEY, read(entry, SERVER_KEY),
+                TfheArtifacts::readSeededServerKey);
         if (!clientKey.parameters().equals(tfhe) || !serverKey.parameters().equals(tfhe)) {
             throw new KeyCacheException(entry, "its keys are of other parameters than " + tfhe, null);
         }
-        ClientKeys keys = ClientKeys.bootstrapped(parameters, clientKey, serverKey);
+        ClientKeys keys = ClientKeys.bootstrapped(parameters, clientKey, serverKey, nonce(clientBytes));
         if (!belongTogether(clientKey, keys.serverKey())) {
             throw new KeyCacheException(entry, "its " + SERVER_KEY + " was not made from its " + CLIENT_KEY
                     + " (the keys of two key sets are mixed)", null);
@@ -80,16 +83,30 @@ final class InsecureKeyCache {
         Path entry = folder.resolve("lwe-" + dimension);
         if (!Files.exists(entry)) {
             LweSecretKey key = generate.get();
-            if (publish(entry, new String[] {SECRET_KEY}, new byte[][] {TfheArtifacts.write(key)})) {
-                return ClientKeys.leveled(parameters, key);
+            byte[] bytes = TfheArtifacts.write(key);
+            if (publish(entry, new String[] {SECRET_KEY}, new byte[][] {bytes})) {
+                return ClientKeys.leveled(parameters, key, nonce(bytes));
             }
         }
-        LweSecretKey key = readArtifact(entry, SECRET_KEY, TfheArtifacts::readLweSecretKey);
+        byte[] bytes = read(entry, SECRET_KEY);
+        LweSecretKey key = parse(entry, SECRET_KEY, bytes, TfheArtifacts::readLweSecretKey);
         if (key.dimension().value() != dimension) {
             throw new KeyCacheException(entry, "its " + SECRET_KEY + " has dimension " + key.dimension().value()
                     + ", not " + dimension, null);
         }
-        return ClientKeys.leveled(parameters, key);
+        return ClientKeys.leveled(parameters, key, nonce(bytes));
+    }
+
+    /**
+     * The nonce of a cached key set's id, derived from the stored secret key so that every circuit reading the entry
+     * gets the same id (a digest of a digest: it reveals nothing of the key).
+     */
+    private static byte[] nonce(byte[] secretKeyArtifact) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(secretKeyArtifact);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
     }
 
     /**
@@ -116,8 +133,7 @@ final class InsecureKeyCache {
         return true;
     }
 
-    private static <T> T readArtifact(Path entry, String file, Function<byte[], T> reader) {
-        byte[] bytes = read(entry, file);
+    private static <T> T parse(Path entry, String file, byte[] bytes, Function<byte[], T> reader) {
         try {
             return reader.apply(bytes);
         } catch (RuntimeException e) {

@@ -1,11 +1,14 @@
 package org.fheml.compilation;
 
+import org.fheml.tfhe.serialization.ArtifactException;
+
 /**
  * A request a circuit refuses before it touches any shared state: the bytes are damaged, or an argument does not
  * match the circuit's specification. The message names the argument, what was sent and what the circuit expects;
  * {@link #problem()} says which check failed. The circuit serves the next valid request as if this one never came.
+ * A request's bytes are an artifact, so this is an {@link ArtifactException}.
  */
-public final class InvalidRequestException extends IllegalArgumentException {
+public final class InvalidRequestException extends ArtifactException {
 
     /** Which check a request failed. */
     public enum Problem {

@@ -1,11 +1,13 @@
 package org.fheml.compilation;
 
+import java.util.List;
 import org.fheml.tfhe.entities.ServerKey;
-import org.fheml.tfhe.serialization.TfheArtifacts;
+import org.fheml.tfhe.serialization.ArtifactException;
 
 /**
  * The server's side of a circuit: built from the client's circuit specification and evaluation keys, both bytes,
- * it turns encrypted arguments into encrypted results. It holds no secret key and cannot decrypt anything.
+ * it turns encrypted arguments into encrypted results. It holds no secret key and cannot decrypt anything. It
+ * refuses arguments encrypted for another key set than its evaluation keys', and stamps its results with that id.
  *
  * <p>Thread-safe: any number of threads may call {@link #run} at once. The specification, the keys and every
  * lookup's tables are built once at {@link #load} and only read afterwards; each request has its own buffers, and
@@ -20,64 +22,94 @@ import org.fheml.tfhe.serialization.TfheArtifacts;
 public final class ServerCircuit implements AutoCloseable {
 
     private final CiphertextEvaluator evaluator;
+    private final KeySetId keySet;
+    private final List<Node> inputs;
+    private final int dimension;
     private volatile boolean closed;
 
-    private ServerCircuit(CiphertextEvaluator evaluator) {
+    private ServerCircuit(CiphertextEvaluator evaluator, KeySetId keySet, List<Node> inputs, int dimension) {
         this.evaluator = evaluator;
+        this.keySet = keySet;
+        this.inputs = inputs;
+        this.dimension = dimension;
     }
 
     /**
      * @param specification  {@link Circuit#serverSpecification()} of the client's circuit
-     * @param evaluationKeys {@link Circuit#evaluationKeys()}, seeded or plain server key artifact (empty for a circuit
-     *                       without bootstraps)
+     * @param evaluationKeys {@link Circuit#evaluationKeys()}: the key-set id and, for a circuit that bootstraps, the
+     *                       seeded or plain server key
      * @param threads        threads for the bootstraps of all requests together
+     * @throws ArtifactException when either is damaged, or the keys do not fit the circuit
      */
     public static ServerCircuit load(byte[] specification, byte[] evaluationKeys, int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("A server circuit needs at least 1 thread, got " + threads + ".");
         }
         CircuitSpecification.Loaded loaded = CircuitSpecification.read(specification);
+        EvaluationKeysCodec.Decoded keys = EvaluationKeysCodec.read(evaluationKeys);
         ServerKey serverKey = null;
-        if (loaded.parameters() instanceof CircuitParameters.Bootstrapped bootstrapped) {
-            if (evaluationKeys == null || evaluationKeys.length == 0) {
-                throw new IllegalArgumentException("This circuit bootstraps: the server needs the client's evaluation "
-                        + "keys (Circuit.evaluationKeys()).");
+        int dimension;
+        switch (loaded.parameters()) {
+            case CircuitParameters.Leveled leveled -> {
+                if (keys.form() != EvaluationKeysCodec.Form.NONE) {
+                    throw new ArtifactException("The EVALUATION_KEYS artifact holds a server key, but this circuit "
+                            + "does not bootstrap: they are another circuit's keys.");
+                }
+                dimension = leveled.lwe().lweDimension();
             }
-            serverKey = TfheArtifacts.readAnyServerKey(evaluationKeys);
-            if (!serverKey.parameters().equals(bootstrapped.pbs().toTfheParameters())) {
-                throw new IllegalArgumentException("The evaluation keys were made for the parameters "
-                        + serverKey.parameters() + ", the circuit was compiled for " + bootstrapped.pbs().toTfheParameters()
-                        + ": send the keys of this circuit's client (Circuit.evaluationKeys()).");
+            case CircuitParameters.Bootstrapped bootstrapped -> {
+                if (keys.form() == EvaluationKeysCodec.Form.NONE) {
+                    throw new ArtifactException("The EVALUATION_KEYS artifact holds no server key, but this circuit "
+                            + "bootstraps: the server needs the client's evaluation keys (Circuit.evaluationKeys()).");
+                }
+                var needed = bootstrapped.pbs().toTfheParameters();
+                CircuitMemory memory = CircuitMemory.of(loaded.graph(), bootstrapped);
+                MemoryLimitException.requireHeap("Loading the evaluation keys", memory.serverLoadBytes(), memory);
+                serverKey = keys.load();
+                if (!serverKey.parameters().equals(needed)) {
+                    throw new ArtifactException("The EVALUATION_KEYS artifact holds keys for parameters "
+                            + serverKey.parameters() + ", but this circuit needs " + needed
+                            + ": they are another circuit's keys.");
+                }
+                dimension = needed.bigLweDimension().value();
             }
         }
         return new ServerCircuit(CiphertextEvaluator.create(loaded.graph(), loaded.parameters(), serverKey, threads,
-                loaded.tables()));
+                loaded.tables()), keys.keySet(), loaded.graph().inputs(), dimension);
     }
 
     /**
      * Runs the circuit on the client's encrypted arguments ({@link Circuit#encryptToBytes}); returns its results.
      *
      * @throws InvalidRequestException when the bytes are damaged or the arguments do not fit the circuit
+     * @throws KeySetMismatchException when the arguments were encrypted for another key set
      * @throws IllegalStateException   after {@link #close()}
      */
     public byte[] run(byte[] arguments) {
         if (closed) {
             throw new IllegalStateException("This server circuit is closed.");
         }
-        EncryptedValues values = decode(arguments);
-        return EncryptedValuesCodec.write(new EncryptedValues(evaluator.run(values.values())));
+        EncryptedValuesCodec.Decoded values = decode(arguments);
+        KeySetMismatchException.check(keySet, values.keySet(), "The arguments",
+                "the server's evaluation keys belong to");
+        return EncryptedValuesCodec.write(keySet, new EncryptedValues(evaluator.run(values.values().values())));
     }
 
-    private static EncryptedValues decode(byte[] arguments) {
+    /** The key set whose evaluation keys this server holds. */
+    public KeySetId keySetId() {
+        return keySet;
+    }
+
+    private EncryptedValuesCodec.Decoded decode(byte[] arguments) {
         if (arguments == null) {
             throw new InvalidRequestException(InvalidRequestException.Problem.MALFORMED, "The request has no bytes.");
         }
         try {
-            return EncryptedValuesCodec.read(arguments);
-        } catch (RuntimeException e) {
-            // decoding reads only the request's own bytes: whatever fails there, the bytes are at fault
-            throw new InvalidRequestException(InvalidRequestException.Problem.MALFORMED,
-                    "The request is not a circuit's encrypted arguments: " + e.getMessage(), e);
+            return EncryptedValuesCodec.read(arguments, inputs, dimension, EncryptedValuesCodec.Role.ARGUMENTS);
+        } catch (InvalidRequestException e) {
+            throw e;
+        } catch (ArtifactException e) {
+            throw new InvalidRequestException(InvalidRequestException.Problem.MALFORMED, e.getMessage(), e);
         }
     }
 

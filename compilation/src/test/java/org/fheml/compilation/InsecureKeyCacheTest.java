@@ -129,7 +129,10 @@ class InsecureKeyCacheTest {
             }
             byte[] published = Files.readAllBytes(onlyEntry(cache).resolve(InsecureKeyCache.SERVER_KEY));
             for (Circuit circuit : done) {
-                assertArrayEquals(published, circuit.evaluationKeys(), "every circuit holds the published key set");
+                assertArrayEquals(published, EvaluationKeysCodec.read(circuit.evaluationKeys()).serverKey(),
+                        "every circuit holds the published key set");
+                assertEquals(done.getFirst().keygen().keySetId(), circuit.keygen().keySetId(),
+                        "every circuit has the published key set's id");
             }
         } finally {
             pool.shutdownNow();

@@ -1,6 +1,9 @@
 package org.fheml.tfhe.serialization;
 
-/** An artifact that cannot be read: not fheml's, of another type or format version, truncated or inconsistent. */
+/**
+ * An artifact that cannot be read: not fheml's, of another type or format version, truncated, damaged, forged or
+ * inconsistent. The message names the artifact and what is wrong with it.
+ */
 public class ArtifactException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;

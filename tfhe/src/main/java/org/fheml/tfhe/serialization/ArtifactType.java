@@ -1,6 +1,6 @@
 package org.fheml.tfhe.serialization;
 
-/** What a serialized artifact holds; its tag is written after the header. */
+/** What a serialized artifact holds; its tag is written in the {@link ArtifactHeader}. */
 public enum ArtifactType {
     LWE_CIPHERTEXT_LIST(1),
     SEEDED_LWE_CIPHERTEXT_LIST(2),
@@ -10,7 +10,13 @@ public enum ArtifactType {
     CLIENT_KEY(6),
     SEEDED_LWE_KEYSWITCH_KEY(7),
     SEEDED_LWE_BOOTSTRAP_KEY(8),
-    SEEDED_SERVER_KEY(9);
+    SEEDED_SERVER_KEY(9),
+    /** A compiled circuit as a server loads it: parameters, nodes, lookup tables; no key. */
+    CIRCUIT_SPECIFICATION(10),
+    /** A circuit's arguments or results, bound to the key set they were encrypted for. */
+    ENCRYPTED_VALUES(11),
+    /** The evaluation keys a client hands to a server, bound to their key set. */
+    EVALUATION_KEYS(12);
 
     private final int tag;
 
@@ -18,7 +24,8 @@ public enum ArtifactType {
         this.tag = tag;
     }
 
-    int tag() {
+    /** The number written in the header. */
+    public int tag() {
         return tag;
     }
 

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
-import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
 import org.fheml.tfhe.algorithms.KeyGeneration;
 import org.fheml.tfhe.algorithms.LookupTables;
 import org.fheml.tfhe.algorithms.LweEncryption;
@@ -190,7 +190,7 @@ class SeededKeyArtifactTest {
     /** The bytes with a valid checksum recomputed: damage only the size checks can catch. */
     private static byte[] reseal(byte[] bytes) {
         byte[] sealed = bytes.clone();
-        CRC32 crc = new CRC32();
+        CRC32C crc = new CRC32C();
         crc.update(sealed, 0, sealed.length - 4);
         ByteBuffer.wrap(sealed).putInt(sealed.length - 4, (int) crc.getValue());
         return sealed;

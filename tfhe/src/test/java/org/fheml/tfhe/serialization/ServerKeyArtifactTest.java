@@ -79,14 +79,14 @@ class ServerKeyArtifactTest {
         byte[] forged = parameters.clone();
         ByteBuffer.wrap(forged).putInt(body + 8, 1 << 17);
         ByteBuffer.wrap(forged).putInt(body + 4, 16);
-        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
         crc.update(forged, 0, forged.length - 4);
         ByteBuffer.wrap(forged).putInt(forged.length - 4, (int) crc.getValue());
         TfheParameters huge = TfheArtifacts.readTfheParameters(forged);
         assertEquals(1 << 17, huge.polynomialSize().value());
         byte[] key = TfheArtifacts.write(SERVER);
         System.arraycopy(forged, body, key, body, 4 * 7 + 8 * 2);
-        java.util.zip.CRC32 keyCrc = new java.util.zip.CRC32();
+        java.util.zip.CRC32C keyCrc = new java.util.zip.CRC32C();
         keyCrc.update(key, 0, key.length - 4);
         ByteBuffer.wrap(key).putInt(key.length - 4, (int) keyCrc.getValue());
         assertTrue(assertThrows(ArtifactException.class, () -> TfheArtifacts.readServerKey(key))

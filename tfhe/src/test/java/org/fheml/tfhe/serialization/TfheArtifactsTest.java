@@ -72,9 +72,9 @@ class TfheArtifactsTest {
                 .getMessage().contains("checksum"));
     }
 
-    /** The bytes with their trailing CRC32 recomputed, as a writer of that content would have sealed them. */
+    /** The bytes with their trailing CRC-32C recomputed, as a writer of that content would have sealed them. */
     private static byte[] resealed(byte[] bytes) {
-        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
         crc.update(bytes, 0, bytes.length - 4);
         java.nio.ByteBuffer.wrap(bytes).putInt(bytes.length - 4, (int) crc.getValue());
         return bytes;
