@@ -140,7 +140,11 @@ final class GraphImporter {
             }
             shape[d] = (int) dim.value();
         }
-        Shapes.size(shape);
+        try {
+            Shapes.size(shape);
+        } catch (ShapeMismatch e) {
+            throw new OnnxShapeException(input.name(), "input", e.getMessage());
+        }
         return shape;
     }
 

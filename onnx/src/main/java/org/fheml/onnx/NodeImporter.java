@@ -895,6 +895,7 @@ final class NodeImporter {
         int[] outShape;
         try {
             outShape = ShapeInference.infer(floatOp, shapes);
+            Shapes.size(outShape);
         } catch (ShapeMismatch e) {
             throw shapeError(e.getMessage());
         }

@@ -86,6 +86,8 @@ public final class OnnxGraph {
             return GraphImporter.importModel(OnnxProtoDecoder.decodeModel(bytes));
         } catch (MalformedProtoException e) {
             throw new OnnxFormatException(e.getMessage(), e);
+        } catch (ShapeMismatch e) {
+            throw new OnnxShapeException("model", "tensor", e.getMessage());
         }
     }
 

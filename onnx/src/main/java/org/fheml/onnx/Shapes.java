@@ -8,15 +8,19 @@ final class Shapes {
     private Shapes() {
     }
 
+    /** The most elements one tensor may hold (one sample of an activation, or a constant): 2^26. */
+    static final long MAX_ELEMENTS = 1L << 26;
+
     static long size(int[] shape) {
         long size = 1;
         for (int d : shape) {
             if (d < 0) {
-                throw new IllegalArgumentException("negative dimension in " + Arrays.toString(shape));
+                throw new ShapeMismatch("negative dimension in " + Arrays.toString(shape));
             }
             size *= d;
-            if (size > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("tensor of shape " + Arrays.toString(shape) + " is too large");
+            if (size > MAX_ELEMENTS) {
+                throw new ShapeMismatch("a tensor of shape " + Arrays.toString(shape) + " holds more than "
+                        + MAX_ELEMENTS + " elements");
             }
         }
         return size;

@@ -10,7 +10,12 @@ import java.util.Arrays;
 public record Tensor(ElementType type, int[] shape, double[] data) {
 
     public Tensor {
-        long size = Shapes.size(shape);
+        long size;
+        try {
+            size = Shapes.size(shape);
+        } catch (ShapeMismatch e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
         if (size != data.length) {
             throw new IllegalArgumentException("tensor of shape " + Arrays.toString(shape) + " needs " + size
                     + " values, got " + data.length);

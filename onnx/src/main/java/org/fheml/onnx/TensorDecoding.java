@@ -2,6 +2,7 @@ package org.fheml.onnx;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import org.fheml.onnx.proto.TensorMessage;
 
 /** Turns a decoded {@code TensorProto} into a {@link Tensor}, checking its dims against the data it carries. */
@@ -30,8 +31,9 @@ final class TensorDecoding {
             }
             shape[i] = (int) d;
             count *= d;
-            if (count > Integer.MAX_VALUE) {
-                throw new OnnxFormatException(owner + ": tensor of " + count + "+ elements is too large");
+            if (count > Shapes.MAX_ELEMENTS) {
+                throw new UnsupportedOnnxException(owner, "tensor", "a tensor of dims " + Arrays.toString(m.dims())
+                        + " (fheml reads tensors of up to " + Shapes.MAX_ELEMENTS + " elements)");
             }
         }
         int n = (int) count;
@@ -65,7 +67,6 @@ final class TensorDecoding {
     }
 
     private static double[] typed(TensorMessage m, ElementType type, int n, String owner) {
-        double[] out = new double[n];
         int available = switch (type) {
             case FLOAT -> m.floatData().length;
             case DOUBLE -> m.doubleData().length;
@@ -78,6 +79,7 @@ final class TensorDecoding {
             throw new OnnxFormatException(owner + ": the tensor's dims need " + n + " values, its data field holds "
                     + available);
         }
+        double[] out = new double[n];
         for (int i = 0; i < n; i++) {
             out[i] = switch (type) {
                 case FLOAT -> m.floatData()[i];

@@ -110,6 +110,22 @@ final class OnnxWriter {
         return name;
     }
 
+    /** An initializer whose dims claim more values than it carries: a damaged file. */
+    String initializerWithClaimedDims(int[] claimedDims, double[] values) {
+        String name = "c" + counter++;
+        initializers.add(message(t -> {
+            for (int d : claimedDims) {
+                t.writeInt64(1, d);
+            }
+            t.writeInt32(2, ElementType.FLOAT.onnxCode());
+            t.writeString(8, name);
+            for (double v : values) {
+                t.writeFloat(4, (float) v);
+            }
+        }));
+        return name;
+    }
+
     String floats(int[] dims, double... values) {
         return initializer(ElementType.FLOAT, dims, values);
     }
