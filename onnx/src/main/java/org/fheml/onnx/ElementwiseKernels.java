@@ -32,7 +32,7 @@ final class ElementwiseKernels {
         }
     }
 
-    private static double apply(FloatOp.BinaryOperator operator, double a, double b, boolean integer) {
+    static double apply(FloatOp.BinaryOperator operator, double a, double b, boolean integer) {
         return switch (operator) {
             case ADD -> a + b;
             case SUB -> a - b;

@@ -147,6 +147,16 @@ public final class OnnxGraph {
                 opsetVersion, producerName);
     }
 
+    /**
+     * This graph with every elementwise subgraph of one activation (GELU's erf and tanh forms, SiLU, Mish, chains
+     * of activations and scalar arithmetic) collapsed into one {@link UnivariateFunction.Composite} node, which a
+     * quantized mapping turns into a single lookup table.
+     */
+    public OnnxGraph fuseUnivariateSubgraphs() {
+        return new OnnxGraph(inputName, inputType, inputShape, outputName, UnivariateFusion.fuse(nodes),
+                opsetVersion, producerName);
+    }
+
     /** The graph input's name. */
     public String inputName() {
         return inputName;

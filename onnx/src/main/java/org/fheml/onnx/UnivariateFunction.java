@@ -109,4 +109,11 @@ public sealed interface UnivariateFunction {
             return Math.min(Math.max(x, min), max);
         }
     }
+
+    /** A fused elementwise subgraph of one input (see {@link OnnxGraph#fuseUnivariateSubgraphs()}). */
+    record Composite(Expression expression) implements UnivariateFunction {
+        public double apply(double x) {
+            return expression.evaluate(x);
+        }
+    }
 }
