@@ -88,7 +88,8 @@ final class RandomGraphs {
         } else if (shape.length == 3) {
             switch (choice) {
                 case 0 -> op("Transpose", List.of(x), new int[] {1, shape[2], shape[1]}, ints("perm", 0, 2, 1));
-                case 1, 2 -> flatten();
+                case 1 -> squeeze();
+                case 2 -> flatten();
                 case 3 -> matMul();
                 default -> elementwise();
             }
@@ -294,6 +295,20 @@ final class RandomGraphs {
                 String target = w.node("Concat", List.of(u, w.longs(-1)), i("axis", 0));
                 op("Reshape", List.of(x, target), new int[] {1, size});
             }
+        }
+    }
+
+    private void squeeze() {
+        int axis = shape[1] == 1 ? 1 : shape[2] == 1 ? 2 : -1;
+        if (axis < 0) {
+            flatten();
+            return;
+        }
+        int[] out = {1, shape[3 - axis]};
+        if (rnd.nextBoolean() || shape[1] == shape[2]) {
+            op("Squeeze", List.of(x, w.longs(axis == 2 && rnd.nextBoolean() ? -1 : axis)), out);
+        } else {
+            op("Squeeze", List.of(x), out);
         }
     }
 
