@@ -27,16 +27,19 @@ final class ModuleBoundaries {
     private static final String TFHE = "org.fheml.tfhe..";
     private static final String COMPILATION = "org.fheml.compilation..";
     private static final String QUANTIZATION = "org.fheml.quantization..";
+    private static final String ONNX = "org.fheml.onnx..";
     private static final String MODELS = "org.fheml.models..";
     private static final String CLI = "org.fheml.cli..";
     private static final String BENCHMARKS = "org.fheml.benchmarks..";
     private static final String SMILE = "smile..";
 
     static final List<Boundary> ALL = List.of(
-            new Boundary("framework-core", CORE, List.of(TFHE, COMPILATION, QUANTIZATION, MODELS, CLI, BENCHMARKS, SMILE)),
-            new Boundary("tfhe", TFHE, List.of(CORE, COMPILATION, QUANTIZATION, MODELS, CLI, BENCHMARKS, SMILE)),
-            new Boundary("compilation", COMPILATION, List.of(QUANTIZATION, MODELS, CLI, BENCHMARKS, SMILE)),
-            new Boundary("quantization", QUANTIZATION, List.of(TFHE, MODELS, CLI, BENCHMARKS, SMILE)),
+            new Boundary("framework-core", CORE,
+                    List.of(TFHE, COMPILATION, QUANTIZATION, ONNX, MODELS, CLI, BENCHMARKS, SMILE)),
+            new Boundary("tfhe", TFHE, List.of(CORE, COMPILATION, QUANTIZATION, ONNX, MODELS, CLI, BENCHMARKS, SMILE)),
+            new Boundary("compilation", COMPILATION, List.of(QUANTIZATION, ONNX, MODELS, CLI, BENCHMARKS, SMILE)),
+            new Boundary("quantization", QUANTIZATION, List.of(TFHE, ONNX, MODELS, CLI, BENCHMARKS, SMILE)),
+            new Boundary("onnx", ONNX, List.of(TFHE, MODELS, CLI, BENCHMARKS, SMILE)),
             new Boundary("models", MODELS, List.of(TFHE, CLI, BENCHMARKS)),
             new Boundary("cli", CLI, List.of(BENCHMARKS)));
 
