@@ -132,7 +132,6 @@ final class CartTrainer {
         final double impurity;
         final boolean[] constant;
         Split best;
-        TreeNode built;
 
         Node(int lo, int hi, int depth, boolean[] constant) {
             this.lo = lo;
