@@ -83,16 +83,24 @@ record XGBoostModel(XGBoostObjective objective, int featureCount, double[] baseM
      * The model as an ensemble of {@link TreeNode}s ({@code <=} splits): feature j's condition c becomes
      * {@code x <= threshold} with threshold the largest value below {@code thresholds.apply(j)} applied to c. With
      * the identity, that is exactly {@code x < c} for every double x; with a quantizer's grid position, it splits
-     * the integers below that position from the others.
+     * the integers below that position from the others. A multi-class model's base margins are folded into the
+     * leaves of each class's first tree.
      */
     TreeEnsemble toEnsemble(IntFunction<DoubleUnaryOperator> thresholds) {
         List<TreeNode> nodes = new ArrayList<>();
         int[][] columns = new int[trees.size()][];
+        // Several groups (classes): each base margin is folded into the leaves of its group's first tree, which
+        // every row reaches once, so that the scores need no base and the argmax can run in the circuit.
+        boolean fold = groups() > 1;
+        boolean[] folded = new boolean[groups()];
         for (int t = 0; t < trees.size(); t++) {
-            nodes.add(rooted(node(trees.get(t), 0, thresholds)));
-            columns[t] = new int[] {treeGroup[t]};
+            int group = treeGroup[t];
+            double shift = fold && !folded[group] ? baseMargin[group] : 0;
+            folded[group] = true;
+            nodes.add(rooted(node(trees.get(t), 0, thresholds, shift)));
+            columns[t] = new int[] {group};
         }
-        return new TreeEnsemble(nodes, columns, groups(), baseMargin.clone());
+        return new TreeEnsemble(nodes, columns, groups(), fold ? new double[groups()] : baseMargin.clone());
     }
 
     /** The model as an ensemble of float thresholds: {@code x <= threshold} exactly when {@code x < condition}. */
@@ -113,14 +121,14 @@ record XGBoostModel(XGBoostObjective objective, int featureCount, double[] baseM
         });
     }
 
-    private static TreeNode node(Tree tree, int i, IntFunction<DoubleUnaryOperator> thresholds) {
+    private static TreeNode node(Tree tree, int i, IntFunction<DoubleUnaryOperator> thresholds, double shift) {
         if (tree.isLeaf(i)) {
-            return new TreeNode.Leaf(new double[] {tree.value()[i]});
+            return new TreeNode.Leaf(new double[] {tree.value()[i] + shift});
         }
         int feature = tree.feature()[i];
         double threshold = Math.nextDown(thresholds.apply(feature).applyAsDouble(tree.value()[i]));
-        return new TreeNode.Split(feature, threshold, node(tree, tree.left()[i], thresholds),
-                node(tree, tree.right()[i], thresholds));
+        return new TreeNode.Split(feature, threshold, node(tree, tree.left()[i], thresholds, shift),
+                node(tree, tree.right()[i], thresholds, shift));
     }
 
     /** A single-leaf tree under an always-true split: the circuit needs one comparison per tree. */

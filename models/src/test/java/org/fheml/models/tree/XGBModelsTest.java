@@ -89,6 +89,17 @@ class XGBModelsTest {
     }
 
     @Test
+    void multiClassArgmaxRunsInTheCircuitToo() {
+        Split<ClassificationDataset> split = TrainTestSplit.stratified(Datasets.wine(), 0.2, 42);
+        XGBClassifier c = new XGBClassifier().fit(split.train().features(), split.train().labels());
+        double[][] test = split.test().features();
+        int[] perTree = c.predict(test, FheMode.DISABLE);
+        c.setArgmaxInCircuit(true).compile(split.train().features());
+        assertArrayEquals(perTree, c.predict(test, FheMode.DISABLE), "XGBoost's base margins are in the leaves");
+        assertArrayEquals(perTree, c.predict(test, FheMode.SIMULATE));
+    }
+
+    @Test
     void regressorCircuitRunsTheIntegerProgram() {
         Split<RegressionDataset> split = TrainTestSplit.shuffled(Datasets.diabetes(), 0.2, 42);
         XGBRegressor r = new XGBRegressor().fit(split.train().features(), split.train().targets());
