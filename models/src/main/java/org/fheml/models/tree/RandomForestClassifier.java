@@ -15,6 +15,8 @@ public final class RandomForestClassifier extends TreeClassifierBase<RandomFores
 
     private int nEstimators = 20;
     private int maxFeatures;
+    private boolean bootstrap = true;
+    private SplitCriterion criterion = SplitCriterion.GINI;
 
     public RandomForestClassifier() {
         super(4);
@@ -31,18 +33,30 @@ public final class RandomForestClassifier extends TreeClassifierBase<RandomFores
         return this;
     }
 
+    /** Whether each tree trains on a bootstrap sample (the default) or on every row. */
+    public RandomForestClassifier setBootstrap(boolean bootstrap) {
+        this.bootstrap = bootstrap;
+        return this;
+    }
+
+    /** The impurity the splits reduce: Gini (the default) or entropy. */
+    public RandomForestClassifier setCriterion(SplitCriterion criterion) {
+        this.criterion = SplitCriterion.require(criterion);
+        return this;
+    }
+
     @Override
     Trained train(double[][] X, int[] classIndices, int classCount, TreeSettings settings) {
         int p = X[0].length;
         int mtry = maxFeatures == 0 ? Math.max(1, (int) Math.sqrt(p)) : Math.min(maxFeatures, p);
-        var options = CartTrainer.Options.of(CartTrainer.Criterion.GINI, settings, mtry);
+        var options = CartTrainer.Options.of(criterion.cart(), settings, mtry);
         int[][] presorted = CartTrainer.presort(X);
         List<TreeNode> trees = new ArrayList<>();
         int[][] columns = new int[nEstimators][];
         double weight = 1.0 / nEstimators;
         for (long seed : settings.treeSeeds(nEstimators)) {
             SplittableRandom random = new SplittableRandom(seed);
-            int[] counts = CartTrainer.bootstrap(X.length, random);
+            int[] counts = bootstrap ? CartTrainer.bootstrap(X.length, random) : null;
             TreeNode tree = CartTrainer.classification(X, presorted, classIndices, classCount, counts, options,
                     random.nextLong());
             columns[trees.size()] = Links.votingColumns(classCount);

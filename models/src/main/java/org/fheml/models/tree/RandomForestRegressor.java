@@ -14,6 +14,7 @@ public final class RandomForestRegressor extends TreeRegressorBase<RandomForestR
 
     private int nEstimators = 20;
     private int maxFeatures;
+    private boolean bootstrap = true;
 
     public RandomForestRegressor() {
         super(4);
@@ -30,6 +31,12 @@ public final class RandomForestRegressor extends TreeRegressorBase<RandomForestR
         return this;
     }
 
+    /** Whether each tree trains on a bootstrap sample (the default) or on every row. */
+    public RandomForestRegressor setBootstrap(boolean bootstrap) {
+        this.bootstrap = bootstrap;
+        return this;
+    }
+
     @Override
     Trained train(double[][] X, double[] y, TreeSettings settings) {
         int p = X[0].length;
@@ -41,7 +48,7 @@ public final class RandomForestRegressor extends TreeRegressorBase<RandomForestR
         double weight = 1.0 / nEstimators;
         for (long seed : settings.treeSeeds(nEstimators)) {
             SplittableRandom random = new SplittableRandom(seed);
-            int[] counts = CartTrainer.bootstrap(X.length, random);
+            int[] counts = bootstrap ? CartTrainer.bootstrap(X.length, random) : null;
             columns[trees.size()] = new int[] {0};
             trees.add(Links.scaled(CartTrainer.regression(X, presorted, y, counts, options, random.nextLong()), weight));
         }

@@ -28,6 +28,13 @@ class CartTrainerTest {
         return node instanceof TreeNode.Split s ? leaves(s.left()) + leaves(s.right()) : 1;
     }
 
+    /** The tree's splits, in preorder: its shape without the leaf values. */
+    private static String splits(TreeNode node) {
+        return node instanceof TreeNode.Split s
+                ? "(" + s.feature() + "<=" + s.threshold() + " " + splits(s.left()) + " " + splits(s.right()) + ")"
+                : "leaf";
+    }
+
     private static int predicted(TreeNode tree, double[] x) {
         double[] p = tree.leafOf(x).values();
         int best = 0;
@@ -116,6 +123,32 @@ class CartTrainerTest {
         TreeNode second = CartTrainer.classification(X, sorted, indices(wine), 3, counts, options, 9);
         for (double[] row : X) {
             assertArrayEquals(first.leafOf(row).values(), second.leafOf(row).values());
+        }
+    }
+
+    @Test
+    void estimatorsPassTheirCriterionAndBootstrapToTheTrainer() {
+        ClassificationDataset wine = Datasets.wine();
+        double[][] X = wine.features();
+        int[] y = indices(wine);
+        DecisionTreeClassifier gini = new DecisionTreeClassifier();
+        DecisionTreeClassifier entropy = new DecisionTreeClassifier().setCriterion(SplitCriterion.ENTROPY);
+        TreeNode giniTree = gini.train(X, y, 3, gini.settings).ensemble().trees().getFirst();
+        TreeNode entropyTree = entropy.train(X, y, 3, entropy.settings).ensemble().trees().getFirst();
+        org.junit.jupiter.api.Assertions.assertNotEquals(splits(giniTree), splits(entropyTree),
+                "entropy grows another tree on wine");
+        for (int i = 0; i < X.length; i++) {
+            assertEquals(y[i], predicted(entropyTree, X[i]), "an unbounded entropy tree fits row " + i);
+        }
+        for (boolean bootstrap : new boolean[] {false, true}) {
+            RandomForestClassifier forest = new RandomForestClassifier().setMaxDepth(0).setBootstrap(bootstrap);
+            TreeEnsemble ensemble = forest.train(X, y, 3, forest.settings).ensemble();
+            boolean everyTreeSawEveryRow = true;
+            for (int i = 0; i < X.length; i++) {
+                everyTreeSawEveryRow &= Math.abs(ensemble.scores(X[i])[y[i]] - 1) < 1e-9;
+            }
+            assertEquals(!bootstrap, everyTreeSawEveryRow, "bootstrap " + bootstrap
+                    + ": unbounded trees on every row vote their training rows' class unanimously");
         }
     }
 }
