@@ -98,19 +98,55 @@ final class CartTrainer {
         return new CartTrainer(x, presorted, null, 0, y, counts, options, seed).grow();
     }
 
-    /** Per feature, the rows of x in increasing order of that feature: what every tree grown on x starts from. */
+    /**
+     * Per feature, the rows of x in increasing order of that feature (ties in row order): what every tree grown
+     * on x starts from.
+     */
     static int[][] presort(double[][] x) {
+        int n = x.length;
         int[][] order = new int[x[0].length][];
-        Integer[] rows = new Integer[x.length];
+        double[] values = new double[n];
+        int[] buffer = new int[n];
         for (int j = 0; j < order.length; j++) {
-            int feature = j;
-            for (int i = 0; i < rows.length; i++) {
+            for (int i = 0; i < n; i++) {
+                values[i] = x[i][j];
+            }
+            int[] rows = new int[n];
+            for (int i = 0; i < n; i++) {
                 rows[i] = i;
             }
-            Arrays.sort(rows, (a, b) -> Double.compare(x[a][feature], x[b][feature]));
-            order[j] = Arrays.stream(rows).mapToInt(Integer::intValue).toArray();
+            mergeSort(rows, buffer, values);
+            order[j] = rows;
         }
         return order;
+    }
+
+    /** A stable bottom-up merge sort of row indices by their values. */
+    private static void mergeSort(int[] rows, int[] buffer, double[] values) {
+        int n = rows.length;
+        int[] from = rows;
+        int[] to = buffer;
+        for (int width = 1; width < n; width *= 2) {
+            for (int lo = 0; lo < n; lo += 2 * width) {
+                int mid = Math.min(lo + width, n);
+                int hi = Math.min(lo + 2 * width, n);
+                int a = lo;
+                int b = mid;
+                for (int k = lo; k < hi; k++) {
+                    if (a < mid && (b >= hi || Double.compare(values[from[a]], values[from[b]]) <= 0)) {
+                        to[k] = from[a++];
+                    } else {
+                        to[k] = from[b++];
+                    }
+                }
+            }
+            int[] swap = from;
+            from = to;
+            to = swap;
+        }
+        if (from != rows) {
+            System.arraycopy(from, 0, rows, 0, n);
+        }
     }
 
     /** Bootstrap counts: n rows drawn with replacement from n. */

@@ -151,4 +151,17 @@ class CartTrainerTest {
                     + ": unbounded trees on every row vote their training rows' class unanimously");
         }
     }
+
+    @Test
+    void presortOrdersEveryFeatureStably() {
+        double[][] X = Datasets.breastCancer().features();
+        int[][] order = CartTrainer.presort(X);
+        for (int j = 0; j < X[0].length; j++) {
+            int feature = j;
+            int[] expected = java.util.stream.IntStream.range(0, X.length).boxed()
+                    .sorted(java.util.Comparator.comparingDouble(i -> X[i][feature])).mapToInt(Integer::intValue)
+                    .toArray();
+            assertArrayEquals(expected, order[j], "feature " + j);
+        }
+    }
 }
