@@ -9,8 +9,11 @@ import org.fheml.quantization.FeatureQuantizer;
  * An XGBoost classifier on encrypted data: trained with XGBoost4J (binary:logistic, or multi:softprob for more
  * than two classes) on features quantized to n_bits (6 by default), with Concrete ML's defaults of 20 trees of
  * depth 3 and XGBoost's learning rate of 0.3; or loaded from a model XGBoost saved in its JSON format
- * ({@link #fromJson(Path)}) and quantized on a calibration set. Leaves hold XGBoost's outputs, the base margin is
- * added in the clear, and the sigmoid (two classes) or softmax turns margins into probabilities.
+ * ({@link #fromJson(Path)}) and quantized on a calibration set. Leaves hold XGBoost's outputs; the base margin is
+ * added in the clear (for several classes, folded into each class's first tree); the sigmoid (two classes) or the
+ * softmax turns margins into probabilities.
+ * XGBoost splits send {@code x < condition} left; fheml keeps that exactly on float features. Rows must be
+ * finite, as for every fheml estimator: impute missing values first (a model's default children are not used).
  */
 public final class XGBClassifier extends TreeClassifierBase<XGBClassifier> {
 

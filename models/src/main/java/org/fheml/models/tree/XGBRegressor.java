@@ -9,6 +9,8 @@ import org.fheml.quantization.FeatureQuantizer;
  * n_bits (6 by default), with Concrete ML's defaults of 20 trees of depth 3 and XGBoost's learning rate of 0.3;
  * or loaded from a model XGBoost saved in its JSON format ({@link #fromJson(Path)}) and quantized on a
  * calibration set. The prediction is the base margin (added in the clear) plus the trees' leaves.
+ * XGBoost splits send {@code x < condition} left; fheml keeps that exactly on float features. Rows must be
+ * finite, as for every fheml estimator: impute missing values first (a model's default children are not used).
  */
 public final class XGBRegressor extends TreeRegressorBase<XGBRegressor> {
 
