@@ -43,11 +43,19 @@ public final class GradientBoostingClassifier extends TreeClassifierBase<Gradien
 
     @Override
     Trained train(double[][] X, int[] classIndices, int classCount, TreeSettings settings) {
+        return new Trained(ensemble(smileModel(X, classIndices, settings)));
+    }
+
+    /** Smile's boosting trained on X with labels 0..classCount−1. */
+    GradientTreeBoost smileModel(double[][] X, int[] classIndices, TreeSettings settings) {
         var options = new GradientTreeBoost.Options(nEstimators, settings.smileMaxDepth(),
                 settings.smileMaxNodes(X.length), settings.minSamplesLeaf(), learningRate, subsample, null, null);
         MathEx.setSeed(settings.seed());
-        GradientTreeBoost model = GradientTreeBoost.fit(SmileData.TARGET, SmileData.classification(X, classIndices),
-                options);
+        return GradientTreeBoost.fit(SmileData.TARGET, SmileData.classification(X, classIndices), options);
+    }
+
+    /** Smile's trees read as an ensemble: leaves times the shrinkage, the binary intercept as base. */
+    TreeEnsemble ensemble(GradientTreeBoost model) {
         RegressionTree[][] sequences = model.trees();
         List<TreeNode> trees = new ArrayList<>();
         List<int[]> columns = new ArrayList<>();
@@ -62,7 +70,7 @@ public final class GradientBoostingClassifier extends TreeClassifierBase<Gradien
         if (scoreCount == 1) {
             base[0] = SmileTrees.intercept(model);
         }
-        return new Trained(model, new TreeEnsemble(trees, columns.toArray(int[][]::new), scoreCount, base));
+        return new TreeEnsemble(trees, columns.toArray(int[][]::new), scoreCount, base);
     }
 
     @Override

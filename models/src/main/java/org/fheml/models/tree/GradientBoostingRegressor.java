@@ -42,17 +42,25 @@ public final class GradientBoostingRegressor extends TreeRegressorBase<GradientB
 
     @Override
     Trained train(double[][] X, double[] y, TreeSettings settings) {
+        return new Trained(ensemble(smileModel(X, y, settings)));
+    }
+
+    /** Smile's least-squares boosting trained on X. */
+    GradientTreeBoost smileModel(double[][] X, double[] y, TreeSettings settings) {
         var options = new GradientTreeBoost.Options(Loss.ls(), nEstimators, settings.smileMaxDepth(),
                 settings.smileMaxNodes(X.length), settings.minSamplesLeaf(), learningRate, subsample, null, null);
         MathEx.setSeed(settings.seed());
-        GradientTreeBoost model = GradientTreeBoost.fit(SmileData.TARGET, SmileData.regression(X, y), options);
+        return GradientTreeBoost.fit(SmileData.TARGET, SmileData.regression(X, y), options);
+    }
+
+    /** Smile's trees read as an ensemble: leaves times the shrinkage, the intercept as base. */
+    TreeEnsemble ensemble(GradientTreeBoost model) {
         List<TreeNode> trees = new ArrayList<>();
         List<int[]> columns = new ArrayList<>();
         for (RegressionTree tree : model.trees()) {
             trees.add(SmileTrees.read(tree.root(), leaf -> SmileTrees.output(leaf, learningRate)));
             columns.add(new int[] {0});
         }
-        return new Trained(model, new TreeEnsemble(trees, columns.toArray(int[][]::new), 1,
-                new double[] {SmileTrees.intercept(model)}));
+        return new TreeEnsemble(trees, columns.toArray(int[][]::new), 1, new double[] {SmileTrees.intercept(model)});
     }
 }

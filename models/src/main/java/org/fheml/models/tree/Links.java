@@ -63,6 +63,32 @@ final class Links {
         return Softmax.of(scores);
     }
 
+    /** The tree with every leaf's class shares turned into its {@link #votes}, times {@code weight}. */
+    static TreeNode voting(TreeNode tree, double weight) {
+        return map(tree, values -> votes(times(values, weight)));
+    }
+
+    /** The tree with every leaf's values times {@code weight}. */
+    static TreeNode scaled(TreeNode tree, double weight) {
+        return map(tree, values -> times(values, weight));
+    }
+
+    private static double[] times(double[] values, double weight) {
+        double[] out = values.clone();
+        for (int v = 0; v < out.length; v++) {
+            out[v] *= weight;
+        }
+        return out;
+    }
+
+    private static TreeNode map(TreeNode node, java.util.function.UnaryOperator<double[]> leafValues) {
+        return switch (node) {
+            case TreeNode.Split s -> new TreeNode.Split(s.feature(), s.threshold(), map(s.left(), leafValues),
+                    map(s.right(), leafValues));
+            case TreeNode.Leaf leaf -> new TreeNode.Leaf(leafValues.apply(leaf.values()));
+        };
+    }
+
     /** The columns 0..k−1 a tree with one value per class feeds. */
     static int[] allColumns(int k) {
         int[] columns = new int[k];

@@ -2,14 +2,13 @@ package org.fheml.models.tree;
 
 import java.lang.reflect.Field;
 import java.util.function.Function;
-import smile.model.cart.DecisionNode;
 import smile.model.cart.LeafNode;
 import smile.model.cart.Node;
 import smile.model.cart.OrdinalNode;
 import smile.model.cart.RegressionNode;
 
 /**
- * Reads Smile's CART trees ({@code smile.model.cart}) into {@link TreeNode}s. Smile keeps the split threshold of an
+ * Reads the regression trees of Smile's gradient boosting ({@code smile.model.cart}) into {@link TreeNode}s. Smile keeps the split threshold of an
  * {@link OrdinalNode} and the intercept of gradient boosting in non-public fields without getters (Smile 6.2.5), so
  * both are read by reflection; any other Smile version that renames them fails here with a message saying so.
  */
@@ -37,16 +36,6 @@ final class SmileTrees {
             default -> throw new IllegalStateException("Unsupported Smile tree node " + node.getClass().getName()
                     + ": fheml trains on numeric features only, whose splits are OrdinalNodes.");
         };
-    }
-
-    /** Smile's class probabilities of a classification leaf, (count + 1) / (n + k), times {@code weight}. */
-    static double[] posteriori(LeafNode leaf, double weight) {
-        int[] count = ((DecisionNode) leaf).count();
-        double[] p = DecisionNode.posteriori(count, new double[count.length]);
-        for (int c = 0; c < p.length; c++) {
-            p[c] *= weight;
-        }
-        return p;
     }
 
     /** A regression leaf's output, times {@code weight}. */

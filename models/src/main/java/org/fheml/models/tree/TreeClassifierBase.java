@@ -8,7 +8,6 @@ import org.fheml.core.NotFittedException;
 import org.fheml.core.ProbabilisticClassifier;
 import org.fheml.models.FheClassifier;
 import org.fheml.quantization.FeatureQuantizer;
-import smile.data.Tuple;
 
 /**
  * A tree classifier on encrypted data: features quantized per feature (n_bits 6 by default) before training with
@@ -22,14 +21,14 @@ public abstract class TreeClassifierBase<S extends TreeClassifierBase<S>>
         extends TreeEstimatorBase<S> implements ProbabilisticClassifier, FheClassifier {
 
     private int[] classes;
-    private smile.classification.Classifier<Tuple> floatModel;
+    private TreeEnsemble floatEnsemble;
 
     TreeClassifierBase(int defaultMaxDepth) {
         super(defaultMaxDepth);
     }
 
-    /** A Smile model trained on X with labels 0..classCount−1, and its trees read as an ensemble. */
-    record Trained(smile.classification.Classifier<Tuple> model, TreeEnsemble ensemble) {
+    /** The trees trained on X with labels 0..classCount−1, as an ensemble. */
+    record Trained(TreeEnsemble ensemble) {
     }
 
     /** Trains on validated data whose labels are class indices 0..classCount−1. */
@@ -60,9 +59,17 @@ public abstract class TreeClassifierBase<S extends TreeClassifierBase<S>>
         Trained quantized = train(TreeEstimatorState.quantizedForTraining(quantizer, X), indices, labels.length,
                 settings);
         Trained reference = train(X, indices, labels.length, settings);
-        state.fitted(quantizer, quantized.ensemble());
-        this.floatModel = reference.model();
-        this.classes = labels;
+        return fitted(quantizer, quantized.ensemble(), reference.ensemble(), labels);
+    }
+
+    /**
+     * Records a fitted model: the ensemble on features quantized by {@code quantizer}, its float reference, and
+     * the labels of its classes.
+     */
+    S fitted(FeatureQuantizer quantizer, TreeEnsemble quantized, TreeEnsemble reference, int[] labels) {
+        state.fitted(quantizer, quantized);
+        this.floatEnsemble = reference;
+        this.classes = labels.clone();
         return self();
     }
 
@@ -117,21 +124,33 @@ public abstract class TreeClassifierBase<S extends TreeClassifierBase<S>>
         return out;
     }
 
-    /** Fits, and returns this estimator with the same Smile model trained on the float features. */
+    /** Fits, and returns this estimator with the same trees trained on the float features. */
     @Override
-    public TreeFitBenchmark<S, smile.classification.Classifier<Tuple>> fitBenchmark(double[][] X, int[] y) {
+    public TreeFitBenchmark<S, TreeEnsemble> fitBenchmark(double[][] X, int[] y) {
         fit(X, y);
-        return new TreeFitBenchmark<>(self(), floatModel);
+        return new TreeFitBenchmark<>(self(), floatEnsemble);
     }
 
-    /** The labels of the same Smile model trained on the float features: the reference for the quantized ones. */
+    /**
+     * The labels of the same model trained on the float features, the reference for the quantized ones: its trees
+     * summed and the sum's argmax taken as the circuit's are (a forest's soft vote, boosting's score).
+     */
     @Override
     public int[] floatPredict(double[][] X) {
         state.check(X, "floatPredict");
         int[] out = new int[X.length];
-        Tuple[] rows = SmileData.rows(X);
         for (int i = 0; i < out.length; i++) {
-            out[i] = classes[floatModel.predict(rows[i])];
+            out[i] = classes[predictedIndex(floatEnsemble.scores(X[i]))];
+        }
+        return out;
+    }
+
+    /** The float reference's scores of every row, before any link. */
+    double[][] floatScores(double[][] X) {
+        state.check(X, "floatPredictProba");
+        double[][] out = new double[X.length][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = floatEnsemble.scores(X[i]);
         }
         return out;
     }

@@ -11,7 +11,7 @@ import java.util.List;
  * @param scoreCount  the number of score columns
  * @param base        a constant per score column (the intercept of boosting, 0 otherwise)
  */
-record TreeEnsemble(List<TreeNode> trees, int[][] columns, int scoreCount, double[] base) {
+public record TreeEnsemble(List<TreeNode> trees, int[][] columns, int scoreCount, double[] base) {
 
     public TreeEnsemble {
         trees = List.copyOf(trees);

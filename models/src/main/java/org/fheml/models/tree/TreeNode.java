@@ -1,10 +1,10 @@
 package org.fheml.models.tree;
 
 /**
- * A node of a binary decision tree read from Smile: a split sends a row to {@code left} when
- * {@code x[feature] <= threshold}, else to {@code right}; a leaf holds the tree's contribution to each of the
- * columns its tree feeds (already weighted: divided by the number of trees in a forest, multiplied by the
- * shrinkage in boosting).
+ * A node of a binary decision tree (grown by {@link CartTrainer}, read from Smile's boosting or from XGBoost): a
+ * split sends a row to {@code left} when {@code x[feature] <= threshold}, else to {@code right}; a leaf holds the
+ * tree's contribution to each of the columns its tree feeds (already weighted: divided by the number of trees in a
+ * forest, multiplied by the shrinkage in boosting).
  */
 sealed interface TreeNode {
 

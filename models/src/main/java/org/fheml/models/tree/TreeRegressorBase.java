@@ -4,7 +4,6 @@ import org.fheml.core.FheMode;
 import org.fheml.core.InputValidation;
 import org.fheml.models.FheRegressor;
 import org.fheml.quantization.FeatureQuantizer;
-import smile.data.Tuple;
 
 /**
  * A tree regressor on encrypted data: features quantized per feature (n_bits 6 by default) before training with
@@ -17,14 +16,14 @@ import smile.data.Tuple;
 public abstract class TreeRegressorBase<S extends TreeRegressorBase<S>>
         extends TreeEstimatorBase<S> implements FheRegressor {
 
-    private smile.regression.Regression<Tuple> floatModel;
+    private TreeEnsemble floatEnsemble;
 
     TreeRegressorBase(int defaultMaxDepth) {
         super(defaultMaxDepth);
     }
 
-    /** A Smile model trained on X, and its trees read as an ensemble. */
-    record Trained(smile.regression.Regression<Tuple> model, TreeEnsemble ensemble) {
+    /** The trees trained on X, as an ensemble. */
+    record Trained(TreeEnsemble ensemble) {
     }
 
     abstract Trained train(double[][] X, double[] y, TreeSettings settings);
@@ -35,8 +34,13 @@ public abstract class TreeRegressorBase<S extends TreeRegressorBase<S>>
         FeatureQuantizer quantizer = state.calibrate(X);
         Trained quantized = train(TreeEstimatorState.quantizedForTraining(quantizer, X), y, settings);
         Trained reference = train(X, y, settings);
-        state.fitted(quantizer, quantized.ensemble());
-        this.floatModel = reference.model();
+        return fitted(quantizer, quantized.ensemble(), reference.ensemble());
+    }
+
+    /** Records a fitted model: the ensemble on features quantized by {@code quantizer}, and its float reference. */
+    S fitted(FeatureQuantizer quantizer, TreeEnsemble quantized, TreeEnsemble reference) {
+        state.fitted(quantizer, quantized);
+        this.floatEnsemble = reference;
         return self();
     }
 
@@ -50,21 +54,20 @@ public abstract class TreeRegressorBase<S extends TreeRegressorBase<S>>
         return out;
     }
 
-    /** Fits, and returns this estimator with the same Smile model trained on the float features. */
+    /** Fits, and returns this estimator with the same trees trained on the float features. */
     @Override
-    public TreeFitBenchmark<S, smile.regression.Regression<Tuple>> fitBenchmark(double[][] X, double[] y) {
+    public TreeFitBenchmark<S, TreeEnsemble> fitBenchmark(double[][] X, double[] y) {
         fit(X, y);
-        return new TreeFitBenchmark<>(self(), floatModel);
+        return new TreeFitBenchmark<>(self(), floatEnsemble);
     }
 
-    /** The predictions of the same Smile model trained on the float features: the reference. */
+    /** The predictions of the same model trained on the float features (its trees summed): the reference. */
     @Override
     public double[] floatPredict(double[][] X) {
         state.check(X, "floatPredict");
-        Tuple[] rows = SmileData.rows(X);
         double[] out = new double[X.length];
         for (int i = 0; i < out.length; i++) {
-            out[i] = floatModel.predict(rows[i]);
+            out[i] = floatEnsemble.scores(X[i])[0];
         }
         return out;
     }
