@@ -25,6 +25,8 @@ import org.fheml.models.tree.GradientBoostingClassifier;
 import org.fheml.models.tree.GradientBoostingRegressor;
 import org.fheml.models.tree.RandomForestClassifier;
 import org.fheml.models.tree.RandomForestRegressor;
+import org.fheml.models.tree.XGBClassifier;
+import org.fheml.models.tree.XGBRegressor;
 
 /**
  * The models {@code fheml bench} can run, by estimator class name (case-insensitive). Every estimator is an
@@ -57,7 +59,9 @@ final class ModelRegistry {
             classifier(GradientBoostingClassifier.class, GradientBoostingClassifier::new, TREE_N_BITS),
             regressor(DecisionTreeRegressor.class, DecisionTreeRegressor::new, TREE_N_BITS),
             regressor(RandomForestRegressor.class, RandomForestRegressor::new, TREE_N_BITS),
-            regressor(GradientBoostingRegressor.class, GradientBoostingRegressor::new, TREE_N_BITS));
+            regressor(GradientBoostingRegressor.class, GradientBoostingRegressor::new, TREE_N_BITS),
+            classifier(XGBClassifier.class, XGBClassifier::new, TREE_N_BITS),
+            regressor(XGBRegressor.class, XGBRegressor::new, TREE_N_BITS));
 
     /** The model names, for picocli's completion candidates and the {@code --model} help. */
     static final class Names implements Iterable<String> {

@@ -13,11 +13,11 @@ class ModelRegistryTest {
         assertEquals(List.of("LogisticRegression", "LinearSVC", "LinearRegression", "Ridge", "Lasso", "ElasticNet",
                 "LinearSVR", "PoissonRegressor", "GammaRegressor", "TweedieRegressor", "DecisionTreeClassifier",
                 "RandomForestClassifier", "GradientBoostingClassifier", "DecisionTreeRegressor",
-                "RandomForestRegressor", "GradientBoostingRegressor"),
+                "RandomForestRegressor", "GradientBoostingRegressor", "XGBClassifier", "XGBRegressor"),
                 ModelRegistry.all().stream().map(ModelRegistry.Entry::name).toList());
         assertEquals("LogisticRegression, LinearSVC, DecisionTreeClassifier, RandomForestClassifier, "
-                + "GradientBoostingClassifier", ModelRegistry.names(Task.CLASSIFICATION));
-        assertTrue(ModelRegistry.all().stream().filter(e -> e.task() == Task.REGRESSION).count() == 11);
+                + "GradientBoostingClassifier, XGBClassifier", ModelRegistry.names(Task.CLASSIFICATION));
+        assertTrue(ModelRegistry.all().stream().filter(e -> e.task() == Task.REGRESSION).count() == 12);
     }
 
     @Test
