@@ -22,6 +22,12 @@ import org.fheml.tfhe.math.Polynomials;
  * keyswitch is split by output coefficient. With k = 1 two threads share the work evenly; more threads than k + 1
  * GLWE polynomials are not used. The output is bit-identical to {@link ProgrammableBootstrap#bootstrap}'s.
  *
+ * <p>A split pays only when its threads run at the same time: on a machine with more runnable threads than cores
+ * each of the n barriers may wait for a descheduled thread, and one split bootstrap was measured 3 to 4 times slower
+ * than one thread (2 cores under a load of 20). So by default the instance is adaptive: it keeps a running mean of
+ * the wall time of either way, runs the faster one, and every {@value #PROBE_PERIOD}th call runs the other to
+ * refresh its mean. Both ways give the same bits.
+ *
  * <p>Not for concurrent use: one bootstrap at a time per instance (a caller running several rows at once gives each
  * its own instance, or uses {@link BatchBootstrap} for independent bootstraps). The calling thread takes share 0;
  * the others run on this instance's own threads. Close it to stop them.
@@ -39,16 +45,30 @@ public final class SplitBootstrap implements AutoCloseable {
     private final long[][] singleDigits;
     private final SpinBarrier barrier;
     private final Future<?>[] running;
+    private final boolean adaptive;
+    private double splitNanos;
+    private double singleNanos;
+    private long calls;
+
+    /** How often an adaptive instance runs the way it currently thinks slower, to keep both means current. */
+    static final int PROBE_PERIOD = 16;
+
+    /** An adaptive split bootstrap: it runs split or on one thread, whichever its calls measured faster. */
+    public SplitBootstrap(ServerKey key, int threads, ModulusSwitchType modulusSwitch) {
+        this(key, threads, modulusSwitch, true);
+    }
 
     /**
      * @param threads the threads one bootstrap uses, the caller's included (at most k + 1 are used)
+     * @param adaptive false to split every bootstrap, whatever it measures
      */
-    public SplitBootstrap(ServerKey key, int threads, ModulusSwitchType modulusSwitch) {
+    public SplitBootstrap(ServerKey key, int threads, ModulusSwitchType modulusSwitch, boolean adaptive) {
         if (threads < 1) {
             throw new IllegalArgumentException("A split bootstrap needs at least 1 thread, got " + threads);
         }
         this.key = key;
         this.modulusSwitch = modulusSwitch;
+        this.adaptive = adaptive;
         this.shares = Math.min(threads, key.parameters().glweDimension().glweSize());
         this.scratch = new BootstrapScratch(key.parameters());
         int digits = key.parameters().pbsLevels().value() * key.parameters().glweDimension().glweSize();
@@ -83,6 +103,34 @@ public final class SplitBootstrap implements AutoCloseable {
             ProgrammableBootstrap.bootstrap(key, in, out, lut, modulusSwitch, scratch);
             return;
         }
+        if (!adaptive) {
+            split(in, out, lut);
+            return;
+        }
+        calls++;
+        boolean runSplit;
+        if (splitNanos == 0) {
+            runSplit = true;
+        } else if (singleNanos == 0) {
+            runSplit = false;
+        } else {
+            runSplit = (splitNanos <= singleNanos) != (calls % PROBE_PERIOD == 0);
+        }
+        long start = System.nanoTime();
+        if (runSplit) {
+            split(in, out, lut);
+        } else {
+            ProgrammableBootstrap.bootstrap(key, in, out, lut, modulusSwitch, scratch);
+        }
+        double elapsed = System.nanoTime() - start;
+        if (runSplit) {
+            splitNanos = splitNanos == 0 ? elapsed : splitNanos + (elapsed - splitNanos) / 8;
+        } else {
+            singleNanos = singleNanos == 0 ? elapsed : singleNanos + (elapsed - singleNanos) / 8;
+        }
+    }
+
+    private void split(LweCiphertext in, LweCiphertext out, LookupTable lut) {
         runShared(share -> KeyswitchShare.run(key, in, scratch.small, scratch.keyswitchAccumulator,
                 keyswitchDigits[share], singleDigits[share], share, shares));
         int n = key.parameters().lweDimension().value();

@@ -48,7 +48,7 @@ public record SplitLatency(int threads, double singleMedianMillis, double splitM
         double[] single = new double[iterations];
         double[] split = new double[iterations];
         long errors = 0;
-        try (SplitBootstrap splitBootstrap = new SplitBootstrap(serverKey, threads, modulusSwitch)) {
+        try (SplitBootstrap splitBootstrap = new SplitBootstrap(serverKey, threads, modulusSwitch, false)) {
             for (int i = -warmup; i < iterations; i++) {
                 long message = Math.floorMod(random.nextLong(), modulus);
                 LweCiphertext in = LweEncryption.encrypt(clientKey.bigLweKey(), encoding, message,
