@@ -97,11 +97,9 @@ public class FftBenchmark {
         }
     }
 
-    /** The kernel of that name, or an exception (JMH then skips the run) when this JVM does not vectorise at it. */
+    /** The kernel of that name, alone in this JVM, or an exception (JMH then skips the run). */
     static FftKernel kernel(String name) {
-        return FftKernels.all().stream().filter(k -> k.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("No " + name + " FFT kernel on this JVM: "
-                        + FftKernels.all().stream().map(FftKernel::name).toList()));
+        return FftKernels.named(name);
     }
 
     @Benchmark

@@ -42,8 +42,7 @@ public class IntegerKernelBenchmark {
 
     @Setup
     public void setUp() {
-        integerKernel = IntegerKernels.all().stream().filter(k -> k.name().equals(kernel)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("No " + kernel + " integer kernel on this JVM"));
+        integerKernel = IntegerKernels.named(kernel);
         SplittableRandom random = new SplittableRandom(5);
         rows = random.longs((long) levels * length).toArray();
         rows32 = random.ints((long) levels * length).toArray();

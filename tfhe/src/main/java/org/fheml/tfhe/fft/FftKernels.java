@@ -47,6 +47,26 @@ public final class FftKernels {
         return PREFERRED;
     }
 
+    /**
+     * The kernel of that name ({@code scalar} or {@code vector-BITS}), defining no other width: benchmarks time one
+     * kernel per JVM, and code compiled for several widths in one JVM can run slower (C2 shares the Vector API's
+     * own methods between them).
+     *
+     * @throws IllegalArgumentException when this JVM has no such kernel
+     */
+    public static FftKernel named(String name) {
+        if (name.equals(SCALAR.name()) || name.equals(PREFERRED.name())) {
+            return name.equals(SCALAR.name()) ? SCALAR : PREFERRED;
+        }
+        for (int bits : vectorWidths()) {
+            if (name.equals("vector-" + bits)) {
+                return VectorFftKernel.atWidth(bits);
+            }
+        }
+        throw new IllegalArgumentException("No FFT kernel " + name + " on this JVM: scalar or vector-BITS for BITS in "
+                + vectorWidths());
+    }
+
     /** The vector widths in bits this JVM compiles the vector kernel at (empty without jdk.incubator.vector). */
     public static List<Integer> vectorWidths() {
         if (!VECTOR_MODULE) {

@@ -36,6 +36,25 @@ public final class IntegerKernels {
         return PREFERRED;
     }
 
+    /**
+     * The kernel of that name ({@code scalar} or {@code vector-BITS}), defining no other width (see
+     * {@code FftKernels.named}).
+     *
+     * @throws IllegalArgumentException when this JVM has no such kernel
+     */
+    public static IntegerKernel named(String name) {
+        if (name.equals(SCALAR.name()) || name.equals(PREFERRED.name())) {
+            return name.equals(SCALAR.name()) ? SCALAR : PREFERRED;
+        }
+        for (int bits : vectorWidths()) {
+            if (name.equals("vector-" + bits)) {
+                return VectorIntegerKernel.atWidth(bits);
+            }
+        }
+        throw new IllegalArgumentException("No integer kernel " + name + " on this JVM: scalar or vector-BITS for "
+                + "BITS in " + vectorWidths());
+    }
+
     /** The vector widths in bits this JVM compiles the vector kernel at (empty without jdk.incubator.vector). */
     public static List<Integer> vectorWidths() {
         if (!VECTOR_MODULE) {

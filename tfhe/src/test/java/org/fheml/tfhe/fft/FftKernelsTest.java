@@ -41,6 +41,10 @@ class FftKernelsTest {
         widths.forEach(bits -> expected.add("vector-" + bits));
         assertEquals(expected, FftKernels.all().stream().map(FftKernel::name).toList());
         assertTrue(FftKernels.all().contains(FftKernels.preferred()), FftKernels.preferred().name());
+        assertEquals("vector-128", FftKernels.named("vector-128").name());
+        assertEquals(FftKernels.scalar(), FftKernels.named("scalar"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> FftKernels.named("vector-4096"));
     }
 
     @ParameterizedTest
