@@ -2,6 +2,8 @@ package org.fheml.benchmarks;
 
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import org.fheml.tfhe.fft.FftKernel;
+import org.fheml.tfhe.fft.FftKernels;
 import org.fheml.tfhe.fft.NegacyclicFft;
 import org.fheml.tfhe.math.SignedDecomposer;
 import org.fheml.tfhe.params.DecompositionBaseLog;
@@ -21,7 +23,11 @@ import org.openjdk.jmh.annotations.State;
  * FFT of size N/2 with fold and twist), one complex multiply-accumulate of N/2 values, and a backward FFT with
  * untwist, rounding to the torus and addition. Then the fused stages of the external product on TFHE_LIB_GATE
  * sizes (k = 1, base 2^7, 3 levels): {@code decomposeForward} decomposes one torus polynomial and transforms its 3
- * digit polynomials; {@code multiplyAccumulateSum} sums the 6 = l·(k + 1) products of one output column.
+ * digit polynomials; {@code multiplyAccumulateSum} sums the 6 = l·(k + 1) products of one output column;
+ * {@code externalProduct} is the whole Fourier part of one external product (2 rows decomposed and transformed, 2
+ * columns summed, transformed back and rounded). Each runs with every kernel: the scalar reference and the vector
+ * kernel at 128, 256 and 512 bits (JMH forks a JVM per kernel, so each is compiled alone; a width above the JVM's
+ * widest, such as 512 under -XX:UseAVX=2, fails its setup and is skipped).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -30,6 +36,9 @@ public class FftBenchmark {
 
     @Param({"1024"})
     public int polynomialSize;
+
+    @Param({"scalar", "vector-128", "vector-256", "vector-512"})
+    public String kernel;
 
     private NegacyclicFft fft;
     private long[] digits;
@@ -48,10 +57,14 @@ public class FftBenchmark {
     private double[][] digitsIm;
     private double[] ggswRe;
     private double[] ggswIm;
+    private long[] glwe;
+    private double[][] workRe;
+    private double[][] workIm;
+    private long[] glweOut;
 
     @Setup
     public void setUp() {
-        fft = NegacyclicFft.of(new PolynomialSize(polynomialSize));
+        fft = new NegacyclicFft(new PolynomialSize(polynomialSize), kernel(kernel));
         int m = polynomialSize / 2;
         SplittableRandom random = new SplittableRandom(7);
         digits = random.longs(polynomialSize, -64, 64).toArray();
@@ -71,6 +84,10 @@ public class FftBenchmark {
         for (int row = 0; row < 2; row++) {
             fft.decomposeForward(torus, 0, decomposer, digitsRe, digitsIm, row, 2);
         }
+        glwe = random.longs(2 * polynomialSize).toArray();
+        glweOut = new long[2 * polynomialSize];
+        workRe = new double[2][m];
+        workIm = new double[2][m];
         fft.forward(digits, 0, re, im);
         savedRe = new double[m];
         savedIm = new double[m];
@@ -78,6 +95,11 @@ public class FftBenchmark {
             savedRe[j] = re[j] * bRe[j] - im[j] * bIm[j];
             savedIm[j] = re[j] * bIm[j] + im[j] * bRe[j];
         }
+    }
+
+    /** The kernel of that name, alone in this JVM, or an exception (JMH then skips the run). */
+    static FftKernel kernel(String name) {
+        return FftKernels.named(name);
     }
 
     @Benchmark
@@ -110,5 +132,13 @@ public class FftBenchmark {
     public double multiplyAccumulateSum() {
         fft.multiplyAccumulateSum(digitsRe, digitsIm, 6, ggswRe, ggswIm, 0, 2 * re.length, accRe, accIm);
         return accRe[1];
+    }
+
+    @Benchmark
+    public long externalProduct() {
+        fft.decomposeForward(glwe, 0, decomposer, digitsRe, digitsIm, 0, 2);
+        fft.decomposeForward(glwe, polynomialSize, decomposer, digitsRe, digitsIm, 1, 2);
+        fft.multiplyAccumulateBackwardAdd(digitsRe, digitsIm, 6, 2, ggswRe, ggswIm, 0, workRe, workIm, glweOut, 0);
+        return glweOut[1];
     }
 }

@@ -12,6 +12,8 @@ import org.fheml.tfhe.measure.BootstrapFailureRate;
 import org.fheml.tfhe.measure.BootstrapLatency;
 import org.fheml.tfhe.measure.FailureRateResult;
 import org.fheml.tfhe.measure.LatencyResult;
+import org.fheml.tfhe.measure.RuntimeDescription;
+import org.fheml.tfhe.measure.SplitLatency;
 import org.fheml.tfhe.optimizer.BootstrapParameters;
 import org.fheml.tfhe.optimizer.ParameterOptimizer;
 import org.fheml.tfhe.params.ParameterSet;
@@ -78,11 +80,18 @@ final class PbsBenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON instead of text.")
     private boolean json;
 
+    @Option(names = "--split-threads", defaultValue = "0",
+            description = "Also time one KS-PBS split across this many threads against one thread, alternately "
+                    + "(0: not measured; default: ${DEFAULT-VALUE}).")
+    private int splitThreads;
+
     @Override
     public Integer call() throws Exception {
-        if (iterations < 1 || warmup < 0 || failureTrials < 0 || (threads != null && threads < 1)) {
+        if (iterations < 1 || warmup < 0 || failureTrials < 0 || splitThreads < 0
+                || (threads != null && threads < 1)) {
             throw new ParameterException(spec.commandLine(),
-                    "--iterations and --threads must be at least 1, --warmup and --failure-trials at least 0.");
+                    "--iterations and --threads must be at least 1, --warmup, --failure-trials and --split-threads at "
+                            + "least 0.");
         }
         int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         BootstrapParameters chosen = null;
@@ -112,10 +121,13 @@ final class PbsBenchCommand implements Callable<Integer> {
             failures = BootstrapFailureRate.measure(chosen, chains, Math.ceilDiv(failureTrials, chains), threadCount,
                     seed);
         }
+        SplitLatency split = splitThreads > 0 ? SplitLatency.measure(parameters, precision, modulusSwitch, iterations,
+                warmup, splitThreads, seed) : null;
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(report(named, chosen, parameters, precision, latency, failures)));
+            Map<String, Object> report = report(named, chosen, parameters, precision, latency, failures);
+            putSplit(report, split);
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
         } else {
             if (chosen != null) {
                 ParameterText.print(out, chosen);
@@ -123,9 +135,12 @@ final class PbsBenchCommand implements Callable<Integer> {
                 printNamed(out, named);
             }
             print(out, latency, failures);
+            printSplit(out, split);
+            printRuntime(out, RuntimeDescription.current());
         }
         out.flush();
-        return latency.allCorrect() && (failures == null || failures.agreesWithPrediction()) ? 0 : 1;
+        return latency.allCorrect() && (failures == null || failures.agreesWithPrediction())
+                && (split == null || split.errors() == 0) ? 0 : 1;
     }
 
     private ParameterSet named(String name) {
@@ -176,6 +191,7 @@ final class PbsBenchCommand implements Callable<Integer> {
         report.put("bootstrapKeyBytes", parameters.bootstrapKeyBytes());
         report.put("keyswitchKeyBytes", parameters.keyswitchKeyBytes());
         report.put("parameters", p);
+        report.put("runtime", RuntimeDescription.current().toMap());
         if (failures != null) {
             report.put("failures", failures);
         }
@@ -194,6 +210,39 @@ final class PbsBenchCommand implements Callable<Integer> {
                 + p.ksLevels().value() + " level(s)");
         ParameterText.row(out, "bootstrap key", String.format("%.1f MiB", p.bootstrapKeyBytes() / 1048576.0));
         ParameterText.row(out, "keyswitch key", String.format("%.1f MiB", p.keyswitchKeyBytes() / 1048576.0));
+    }
+
+    /** The single-row latency of --split-threads, under "split" in the JSON. */
+    private static void putSplit(Map<String, Object> report, SplitLatency split) {
+        if (split != null) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("threads", split.threads());
+            map.put("singleThreadKsPbsMedianMs", split.singleMedianMillis());
+            map.put("splitKsPbsMedianMs", split.splitMedianMillis());
+            map.put("speedup", split.speedup());
+            map.put("errors", split.errors());
+            report.put("split", map);
+        }
+    }
+
+    private static void printSplit(PrintWriter out, SplitLatency split) {
+        if (split != null) {
+            ParameterText.row(out, "one KS-PBS, split", String.format("median %.2f ms on %d threads against %.2f ms "
+                    + "on one, alternately (x%.2f)%s", split.splitMedianMillis(), split.threads(),
+                    split.singleMedianMillis(), split.speedup(), split.errors() == 0 ? "" : ", "
+                    + split.errors() + " DECRYPTED WRONGLY"));
+        }
+    }
+
+    /** What the timings ran on: kernels, vector width, the CPU's vector flags, the JVM flags that matter. */
+    static void printRuntime(PrintWriter out, RuntimeDescription runtime) {
+        out.println("Runtime");
+        ParameterText.row(out, "kernels", "FFT " + runtime.fftKernel() + ", integer " + runtime.integerKernel()
+                + (runtime.vectorBits() > 0 ? ", vectors up to " + runtime.vectorBits() + " bits" : ", no vectors"));
+        ParameterText.row(out, "CPU vector flags", runtime.cpuVectorFlags().isEmpty() ? "unknown"
+                : String.join(" ", runtime.cpuVectorFlags()));
+        ParameterText.row(out, "JVM flags", runtime.jvmFlags().isEmpty() ? "none"
+                : String.join(" ", runtime.jvmFlags()));
     }
 
     private static void print(PrintWriter out, LatencyResult l, FailureRateResult f) {

@@ -60,6 +60,30 @@ class PbsBenchCommandTest {
     }
 
     @Test
+    void theReportSaysWhatRan() throws Exception {
+        JsonNode runtime = json("bench", "pbs", "--params", "tfhe-lib-gate", "--iterations", "1", "--warmup", "0",
+                "--threads", "1", "--json").get("runtime");
+        // the tests run with jdk.incubator.vector, so the vector kernels run, at the JVM's widest vectors
+        int bits = runtime.get("vectorBits").asInt();
+        assertTrue(bits >= 128, runtime.toString());
+        assertEquals("vector-" + bits, runtime.get("fftKernel").asText());
+        assertEquals("vector-" + bits, runtime.get("integerKernel").asText());
+        assertTrue(runtime.get("cpuVectorFlags").isArray() && runtime.get("jvmFlags").isArray(), runtime.toString());
+        CommandLineTest.Run text = run("bench", "pbs", "--params", "tfhe-lib-gate", "--iterations", "1", "--warmup",
+                "0", "--threads", "1");
+        assertTrue(text.out().contains("FFT vector-" + bits) && text.out().contains("CPU vector flags"), text.out());
+    }
+
+    @Test
+    void splitThreadsTimeOneBootstrapOnSeveralThreads() throws Exception {
+        JsonNode split = json("bench", "pbs", "--params", "tfhe-lib-gate", "--iterations", "2", "--warmup", "0",
+                "--threads", "1", "--split-threads", "2", "--json").get("split");
+        assertEquals(2, split.get("threads").asInt(), split.toString());
+        assertEquals(0, split.get("errors").asLong());
+        assertTrue(split.get("splitKsPbsMedianMs").asDouble() > 0 && split.get("singleThreadKsPbsMedianMs").asDouble() > 0);
+    }
+
+    @Test
     void badInputsAreUsageErrors() {
         assertEquals(2, run("bench", "pbs", "--precision", "2", "--iterations", "0").exitCode());
         assertEquals(2, run("bench", "pbs", "--params", "tfhe-lib-gate", "--precision", "2").exitCode());

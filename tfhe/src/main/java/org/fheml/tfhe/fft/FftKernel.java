@@ -56,9 +56,21 @@ public interface FftKernel {
      * Σ_{i<count} a[i]·b[bOffset + (i·columns + c)·M]. The b polynomials are read in their memory order (i, then c):
      * one sequential stream through the GGSW. The work arrays ({@code columns} of M values each) are overwritten.
      */
+    default void multiplyAccumulateBackwardAdd(FftPlan plan, double[][] aRe, double[][] aIm, int count, int columns,
+            double[] bRe, double[] bIm, int bOffset, double[][] workRe, double[][] workIm, double[] twistRe,
+            double[] twistIm, double scale, long[] dst, int dstOffset) {
+        multiplyAccumulateBackwardAdd(plan, aRe, aIm, count, columns, bRe, bIm, bOffset, workRe, workIm, twistRe,
+                twistIm, scale, dst, dstOffset, 0, columns);
+    }
+
+    /**
+     * {@link #multiplyAccumulateBackwardAdd} for the output columns c in [fromColumn, toColumn) only, each computed
+     * with exactly the arithmetic of the call for all columns (bit-identical), so that threads can share the columns
+     * of one external product. Only the work arrays and dst coefficients of those columns are touched.
+     */
     void multiplyAccumulateBackwardAdd(FftPlan plan, double[][] aRe, double[][] aIm, int count, int columns,
             double[] bRe, double[] bIm, int bOffset, double[][] workRe, double[][] workIm, double[] twistRe,
-            double[] twistIm, double scale, long[] dst, int dstOffset);
+            double[] twistIm, double scale, long[] dst, int dstOffset, int fromColumn, int toColumn);
 
     /**
      * {@link #decomposeFoldTwist} followed by the forward FFT of each level's polynomial (in place in

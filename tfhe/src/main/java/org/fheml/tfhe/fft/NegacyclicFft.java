@@ -115,6 +115,17 @@ public final class NegacyclicFft {
                 twistRe, twistIm, inverseScale, dst, offset);
     }
 
+    /**
+     * {@link #multiplyAccumulateBackwardAdd} for the columns in [fromColumn, toColumn) only, bit-identical to those
+     * columns of the full call: threads sharing one external product each take a range.
+     */
+    public void multiplyAccumulateBackwardAdd(double[][] aRe, double[][] aIm, int count, int columns, double[] bRe,
+            double[] bIm, int bOffset, double[][] workRe, double[][] workIm, long[] dst, int offset, int fromColumn,
+            int toColumn) {
+        kernel.multiplyAccumulateBackwardAdd(plan, aRe, aIm, count, columns, bRe, bIm, bOffset, workRe, workIm,
+                twistRe, twistIm, inverseScale, dst, offset, fromColumn, toColumn);
+    }
+
     /** Folds and twists the N coefficients at {@code src[offset]} into {@code re}, {@code im}, without the FFT. */
     public void foldTwist(long[] src, int offset, double[] re, double[] im) {
         kernel.foldTwist(src, offset, twistRe, twistIm, re, im, plan.size());

@@ -110,9 +110,9 @@ public final class ScalarFftKernel implements FftKernel {
     @Override
     public void multiplyAccumulateBackwardAdd(FftPlan plan, double[][] aRe, double[][] aIm, int count, int columns,
             double[] bRe, double[] bIm, int bOffset, double[][] workRe, double[][] workIm, double[] twistRe,
-            double[] twistIm, double scale, long[] dst, int dstOffset) {
+            double[] twistIm, double scale, long[] dst, int dstOffset, int fromColumn, int toColumn) {
         int m = plan.size();
-        for (int c = 0; c < columns; c++) {
+        for (int c = fromColumn; c < toColumn; c++) {
             multiplyAccumulateSum(aRe, aIm, count, bRe, bIm, bOffset + c * m, columns * m, workRe[c], workIm[c], m);
             inverse(plan, workRe[c], workIm[c]);
             untwistAdd(workRe[c], workIm[c], twistRe, twistIm, scale, dst, dstOffset + 2 * c * m, m);

@@ -1,16 +1,21 @@
 package org.fheml.tfhe.fft;
 
+import java.lang.invoke.MethodHandles;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 import org.fheml.tfhe.math.SignedDecomposer;
+import org.fheml.tfhe.math.VectorWidth;
 
 /**
- * {@link FftKernel} on jdk.incubator.vector (structure of arrays, {@code DoubleVector.SPECIES_PREFERRED}, 8 lanes
- * with AVX-512). The FFT computes the same transform as {@link ScalarFftKernel} (decimation in frequency, natural
+ * {@link FftKernel} on jdk.incubator.vector (structure of arrays; by default {@code DoubleVector.SPECIES_PREFERRED},
+ * 8 lanes with AVX-512, and at any other width through {@link #atWidth}). It uses only operations with an
+ * instruction at every width from 128 bits and on AVX2 alone: longs become doubles by the 2^52 trick (the
+ * long-to-double conversion instruction needs AVX-512DQ), the rounding back to the torus uses no long compares or
+ * blends, and 2-lane vectors swap no lanes. The FFT computes the same transform as {@link ScalarFftKernel} (decimation in frequency, natural
  * order in, bit-reversed order out, and the matching decimation-in-time inverse), so the Fourier values come out in
  * the same permuted order; it differs only in rounding:
  * <ul>
@@ -26,8 +31,10 @@ import org.fheml.tfhe.math.SignedDecomposer;
  */
 public final class VectorFftKernel implements FftKernel {
 
-    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
-    private static final VectorSpecies<Long> L = LongVector.SPECIES_PREFERRED;
+    private static final int BITS =
+            VectorWidth.of(MethodHandles.lookup(), DoubleVector.SPECIES_PREFERRED.vectorBitSize());
+    private static final VectorSpecies<Double> D = VectorSpecies.of(double.class, VectorShape.forBitSize(BITS));
+    private static final VectorSpecies<Long> L = VectorSpecies.of(long.class, VectorShape.forBitSize(BITS));
     private static final int LANES = D.length();
     private static final int LOG_LANES = Integer.numberOfTrailingZeros(LANES);
 
@@ -50,6 +57,14 @@ public final class VectorFftKernel implements FftKernel {
 
     private static final double TWO_POW_52 = 0x1p52;
     private static final long TWO_POW_52_BITS = Double.doubleToRawLongBits(TWO_POW_52);
+    /**
+     * 1.5·2^52: a long |x| < 2^51 added to its bit pattern gives the double MAGIC + x, so subtracting MAGIC converts
+     * x exactly; a double |v| < 2^51 plus MAGIC is rounded to an integer (ties to even) held in the low bits.
+     */
+    private static final double MAGIC = 0x1.8p52;
+    private static final long MAGIC_BITS = Double.doubleToRawLongBits(MAGIC);
+    /** The widest digits the 2^52 trick converts: |digit| ≤ 2^(baseLog − 1) < 2^51. */
+    private static final int MAX_CONVERTED_BASE_LOG = 51;
     /** The most complex values the sums of an external product may take to be built in memory order (16 KiB). */
     private static final int L1_SUMS = 1024;
 
@@ -67,7 +82,18 @@ public final class VectorFftKernel implements FftKernel {
 
     @Override
     public String name() {
-        return "vector-" + D.vectorBitSize();
+        return "vector-" + BITS;
+    }
+
+    /** The width this JVM prefers, in bits (the class itself runs at it). */
+    static int preferredBits() {
+        return DoubleVector.SPECIES_PREFERRED.vectorBitSize();
+    }
+
+    /** This kernel compiled for vectors of {@code bits} bits (128, 256 or 512), see {@link VectorWidth}. */
+    static FftKernel atWidth(int bits) {
+        return bits == preferredBits() ? new VectorFftKernel()
+                : VectorWidth.instantiate(MethodHandles.lookup(), FftKernel.class, bits);
     }
 
     // ---- lane constants of the in-vector stages ----
@@ -118,10 +144,8 @@ public final class VectorFftKernel implements FftKernel {
             return;
         }
         for (int j = 0; j < m; j += LANES) {
-            DoubleVector x = (DoubleVector) LongVector.fromArray(L, src, srcOffset + j)
-                    .convertShape(VectorOperators.L2D, D, 0);
-            DoubleVector y = (DoubleVector) LongVector.fromArray(L, src, srcOffset + j + m)
-                    .convertShape(VectorOperators.L2D, D, 0);
+            DoubleVector x = toDouble(LongVector.fromArray(L, src, srcOffset + j));
+            DoubleVector y = toDouble(LongVector.fromArray(L, src, srcOffset + j + m));
             DoubleVector tr = DoubleVector.fromArray(D, twistRe, j);
             DoubleVector ti = DoubleVector.fromArray(D, twistIm, j);
             y.neg().fma(ti, x.mul(tr)).intoArray(re, j);
@@ -129,10 +153,24 @@ public final class VectorFftKernel implements FftKernel {
         }
     }
 
+    /**
+     * (double) x on every lane, correctly rounded, without a long-to-double conversion instruction (which only
+     * AVX-512DQ has): the high and low 32-bit halves become exact doubles by the 2^52 trick, and one addition
+     * (after an exact scaling) joins them with a single rounding. The sign bit is flipped first so that the high half is
+     * unsigned.
+     */
+    private static DoubleVector toDouble(LongVector x) {
+        LongVector biased = x.lanewise(VectorOperators.XOR, Long.MIN_VALUE);
+        DoubleVector high = biased.lanewise(VectorOperators.LSHR, 32).or(TWO_POW_52_BITS).reinterpretAsDoubles()
+                .sub(TWO_POW_52 + 0x1p31);
+        DoubleVector low = biased.and(0xFFFF_FFFFL).or(TWO_POW_52_BITS).reinterpretAsDoubles().sub(TWO_POW_52);
+        return high.mul(0x1p32).add(low);
+    }
+
     @Override
     public void decomposeFoldTwist(long[] src, int srcOffset, SignedDecomposer decomposer, double[] twistRe,
             double[] twistIm, double[][] re, double[][] im, int first, int stride, int m) {
-        if (m < LANES) {
+        if (m < LANES || decomposer.baseLog() > MAX_CONVERTED_BASE_LOG) {
             scalar.decomposeFoldTwist(src, srcOffset, decomposer, twistRe, twistIm, re, im, first, stride, m);
             return;
         }
@@ -166,8 +204,8 @@ public final class VectorFftKernel implements FftKernel {
                 LongVector cy = ry.sub(1L).or(sy).and(ry).lanewise(VectorOperators.LSHR, carryShift);
                 sy = sy.add(cy);
                 LongVector dy = ry.sub(cy.lanewise(VectorOperators.LSHL, baseLog));
-                DoubleVector x = (DoubleVector) dx.convertShape(VectorOperators.L2D, D, 0);
-                DoubleVector y = (DoubleVector) dy.convertShape(VectorOperators.L2D, D, 0);
+                DoubleVector x = dx.add(MAGIC_BITS).reinterpretAsDoubles().sub(MAGIC);
+                DoubleVector y = dy.add(MAGIC_BITS).reinterpretAsDoubles().sub(MAGIC);
                 int index = first + level * stride;
                 y.fma(nti, x.mul(tr)).intoArray(re[index], j);
                 y.fma(tr, x.mul(ti)).intoArray(im[index], j);
@@ -195,13 +233,31 @@ public final class VectorFftKernel implements FftKernel {
         }
         if (half < LANES) {
             // m = 2·LANES: the radix-2 stage was the only one across vectors
-            forwardInVector(re, im, m);
+            forwardInVector(plan, re, im, m);
             return;
         }
+        forwardTail(plan, re, im, half);
+    }
+
+    /**
+     * The radix-4 passes from half-width {@code half} down, the last one followed by the in-vector stages. Two
+     * lanes have no cheap lane swap on x86 (C2 does not compile a 2-lane shuffle), so there the one in-vector stage
+     * is a scalar pass.
+     */
+    private static void forwardTail(FftPlan plan, double[] re, double[] im, int half) {
+        int m = plan.size();
+        double[] wr = plan.twiddleRe();
+        double[] wi = plan.twiddleIm();
+        double[] nwi = plan.twiddleImNegated();
         for (; half > 2 * LANES; half >>= 2) {
             forwardRadix4(re, im, m, half, wr, wi, nwi, false);
         }
-        forwardRadix4(re, im, m, half, wr, wi, nwi, true);
+        if (LANES == 2) {
+            forwardRadix4(re, im, m, half, wr, wi, nwi, false);
+            ScalarStages.forward(plan, re, im, 1);
+        } else {
+            forwardRadix4(re, im, m, half, wr, wi, nwi, true);
+        }
     }
 
     private static void forwardRadix2(double[] re, double[] im, int m, int half, double[] wr, double[] wi,
@@ -364,7 +420,7 @@ public final class VectorFftKernel implements FftKernel {
             double[] twistRe, double[] twistIm, double[][] reOut, double[][] imOut, int first, int stride) {
         int m = plan.size();
         int across = Integer.numberOfTrailingZeros(m) - LOG_LANES;
-        if (m < 2 * LANES || across < 4 || (across & 1) == 1) {
+        if (m < 2 * LANES || across < 4 || (across & 1) == 1 || decomposer.baseLog() > MAX_CONVERTED_BASE_LOG) {
             FftKernel.super.decomposeForward(plan, src, srcOffset, decomposer, twistRe, twistIm, reOut, imOut, first,
                     stride);
             return;
@@ -435,7 +491,7 @@ public final class VectorFftKernel implements FftKernel {
                     sa = sa.add(carry);
                     xaL = r.sub(carry.lanewise(VectorOperators.LSHL, baseLog));
                 }
-                DoubleVector xa = (DoubleVector) xaL.convertShape(VectorOperators.L2D, D, 0);
+                DoubleVector xa = xaL.add(MAGIC_BITS).reinterpretAsDoubles().sub(MAGIC);
                 LongVector yaL;
                 {
                     LongVector r = ta.and(digitMask);
@@ -444,7 +500,7 @@ public final class VectorFftKernel implements FftKernel {
                     ta = ta.add(carry);
                     yaL = r.sub(carry.lanewise(VectorOperators.LSHL, baseLog));
                 }
-                DoubleVector ya = (DoubleVector) yaL.convertShape(VectorOperators.L2D, D, 0);
+                DoubleVector ya = yaL.add(MAGIC_BITS).reinterpretAsDoubles().sub(MAGIC);
                 LongVector xbL;
                 {
                     LongVector r = sb.and(digitMask);
@@ -453,7 +509,7 @@ public final class VectorFftKernel implements FftKernel {
                     sb = sb.add(carry);
                     xbL = r.sub(carry.lanewise(VectorOperators.LSHL, baseLog));
                 }
-                DoubleVector xb = (DoubleVector) xbL.convertShape(VectorOperators.L2D, D, 0);
+                DoubleVector xb = xbL.add(MAGIC_BITS).reinterpretAsDoubles().sub(MAGIC);
                 LongVector ybL;
                 {
                     LongVector r = tb.and(digitMask);
@@ -462,7 +518,7 @@ public final class VectorFftKernel implements FftKernel {
                     tb = tb.add(carry);
                     ybL = r.sub(carry.lanewise(VectorOperators.LSHL, baseLog));
                 }
-                DoubleVector yb = (DoubleVector) ybL.convertShape(VectorOperators.L2D, D, 0);
+                DoubleVector yb = ybL.add(MAGIC_BITS).reinterpretAsDoubles().sub(MAGIC);
                 LongVector xcL;
                 {
                     LongVector r = sc.and(digitMask);
@@ -471,7 +527,7 @@ public final class VectorFftKernel implements FftKernel {
                     sc = sc.add(carry);
                     xcL = r.sub(carry.lanewise(VectorOperators.LSHL, baseLog));
                 }
-                DoubleVector xc = (DoubleVector) xcL.convertShape(VectorOperators.L2D, D, 0);
+                DoubleVector xc = xcL.add(MAGIC_BITS).reinterpretAsDoubles().sub(MAGIC);
                 LongVector ycL;
                 {
                     LongVector r = tc.and(digitMask);
@@ -480,7 +536,7 @@ public final class VectorFftKernel implements FftKernel {
                     tc = tc.add(carry);
                     ycL = r.sub(carry.lanewise(VectorOperators.LSHL, baseLog));
                 }
-                DoubleVector yc = (DoubleVector) ycL.convertShape(VectorOperators.L2D, D, 0);
+                DoubleVector yc = ycL.add(MAGIC_BITS).reinterpretAsDoubles().sub(MAGIC);
                 LongVector xdL;
                 {
                     LongVector r = sd.and(digitMask);
@@ -489,7 +545,7 @@ public final class VectorFftKernel implements FftKernel {
                     sd = sd.add(carry);
                     xdL = r.sub(carry.lanewise(VectorOperators.LSHL, baseLog));
                 }
-                DoubleVector xd = (DoubleVector) xdL.convertShape(VectorOperators.L2D, D, 0);
+                DoubleVector xd = xdL.add(MAGIC_BITS).reinterpretAsDoubles().sub(MAGIC);
                 LongVector ydL;
                 {
                     LongVector r = td.and(digitMask);
@@ -498,7 +554,7 @@ public final class VectorFftKernel implements FftKernel {
                     td = td.add(carry);
                     ydL = r.sub(carry.lanewise(VectorOperators.LSHL, baseLog));
                 }
-                DoubleVector yd = (DoubleVector) ydL.convertShape(VectorOperators.L2D, D, 0);
+                DoubleVector yd = ydL.add(MAGIC_BITS).reinterpretAsDoubles().sub(MAGIC);
                 DoubleVector ar = ya.fma(nka, xa.mul(kar));
                 DoubleVector ai = ya.fma(kar, xa.mul(kai));
                 DoubleVector br = yb.fma(nkb, xb.mul(kbr));
@@ -543,18 +599,16 @@ public final class VectorFftKernel implements FftKernel {
             }
         }
         for (int level = 0, index = first; level < levels; level++, index += stride) {
-            double[] re = reOut[index];
-            double[] im = imOut[index];
-            int h = quarter >> 1;
-            for (; h > 2 * LANES; h >>= 2) {
-                forwardRadix4(re, im, m, h, wr, wi, nwi, false);
-            }
-            forwardRadix4(re, im, m, h, wr, wi, nwi, true);
+            forwardTail(plan, reOut[index], imOut[index], quarter >> 1);
         }
     }
 
     /** The log2(LANES) stages of half-width below LANES, each vector loaded once. */
-    private static void forwardInVector(double[] re, double[] im, int m) {
+    private static void forwardInVector(FftPlan plan, double[] re, double[] im, int m) {
+        if (LANES == 2) {
+            ScalarStages.forward(plan, re, im, 1);
+            return;
+        }
         for (int j = 0; j < m; j += LANES) {
             {
                 DoubleVector vr = DoubleVector.fromArray(D, re, j);
@@ -589,7 +643,7 @@ public final class VectorFftKernel implements FftKernel {
         double[] wr = plan.twiddleRe();
         double[] wi = plan.twiddleIm();
         double[] nwi = plan.twiddleImNegated();
-        inverseInVector(re, im, m);
+        inverseInVector(plan, re, im, m);
         int across = Integer.numberOfTrailingZeros(m) - LOG_LANES;
         int half = LANES;
         for (; across >= 2; across -= 2, half <<= 2) {
@@ -630,33 +684,46 @@ public final class VectorFftKernel implements FftKernel {
     @Override
     public void multiplyAccumulateBackwardAdd(FftPlan plan, double[][] aRe, double[][] aIm, int count, int columns,
             double[] bRe, double[] bIm, int bOffset, double[][] workRe, double[][] workIm, double[] twistRe,
-            double[] twistIm, double scale, long[] dst, int dstOffset) {
+            double[] twistIm, double scale, long[] dst, int dstOffset, int fromColumn, int toColumn) {
         int m = plan.size();
         if (m < 2 * LANES || count < 2) {
             scalar.multiplyAccumulateBackwardAdd(plan, aRe, aIm, count, columns, bRe, bIm, bOffset, workRe, workIm,
-                    twistRe, twistIm, scale, dst, dstOffset);
+                    twistRe, twistIm, scale, dst, dstOffset, fromColumn, toColumn);
+            return;
+        }
+        if (LANES == 2) {
+            // no in-register lane swap (see forwardTail): sum, then the whole inverse
+            for (int c = fromColumn; c < toColumn; c++) {
+                multiplyAccumulateSum(aRe, aIm, count, bRe, bIm, bOffset + c * m, columns * m, workRe[c], workIm[c],
+                        m);
+                inverse(plan, workRe[c], workIm[c]);
+                untwistAdd(workRe[c], workIm[c], twistRe, twistIm, scale, dst, dstOffset + 2 * c * m, m);
+            }
             return;
         }
         if (columns * m > L1_SUMS) {
-            for (int c = 0; c < columns; c++) {
+            for (int c = fromColumn; c < toColumn; c++) {
                 sumInRegistersInverseInVector(aRe, aIm, count, bRe, bIm, bOffset + c * m, columns * m, workRe[c],
                         workIm[c], m);
             }
         } else {
-            int b = bOffset;
-            for (int c = 0; c < columns; c++, b += m) {
-                multiply(aRe[0], aIm[0], bRe, bIm, b, workRe[c], workIm[c], m);
+            // memory order: row i of the GGSW holds the columns' polynomials side by side
+            for (int c = fromColumn; c < toColumn; c++) {
+                multiply(aRe[0], aIm[0], bRe, bIm, bOffset + c * m, workRe[c], workIm[c], m);
             }
             for (int i = 1; i < count - 1; i++) {
-                for (int c = 0; c < columns; c++, b += m) {
-                    accumulate(aRe[i], aIm[i], bRe, bIm, b, workRe[c], workIm[c], m);
+                int row = bOffset + i * columns * m;
+                for (int c = fromColumn; c < toColumn; c++) {
+                    accumulate(aRe[i], aIm[i], bRe, bIm, row + c * m, workRe[c], workIm[c], m);
                 }
             }
-            for (int c = 0; c < columns; c++, b += m) {
-                accumulateInverseInVector(aRe[count - 1], aIm[count - 1], bRe, bIm, b, workRe[c], workIm[c], m);
+            int last = bOffset + (count - 1) * columns * m;
+            for (int c = fromColumn; c < toColumn; c++) {
+                accumulateInverseInVector(aRe[count - 1], aIm[count - 1], bRe, bIm, last + c * m, workRe[c],
+                        workIm[c], m);
             }
         }
-        for (int c = 0; c < columns; c++) {
+        for (int c = fromColumn; c < toColumn; c++) {
             inverseAcross(plan, workRe[c], workIm[c]);
             untwistAdd(workRe[c], workIm[c], twistRe, twistIm, scale, dst, dstOffset + 2 * c * m, m);
         }
@@ -760,7 +827,11 @@ public final class VectorFftKernel implements FftKernel {
         }
     }
 
-    private static void inverseInVector(double[] re, double[] im, int m) {
+    private static void inverseInVector(FftPlan plan, double[] re, double[] im, int m) {
+        if (LANES == 2) {
+            ScalarStages.inverse(plan, re, im, 2);
+            return;
+        }
         for (int j = 0; j < m; j += LANES) {
             {
                 DoubleVector vr = DoubleVector.fromArray(D, re, j);
@@ -877,47 +948,31 @@ public final class VectorFftKernel implements FftKernel {
             DoubleVector ti = DoubleVector.fromArray(D, twistIm, j);
             DoubleVector x = i.fma(ti, r.mul(tr)).mul(scale);
             DoubleVector y = r.neg().fma(ti, i.mul(tr)).mul(scale);
-            // roundToTorus, written out: C2 does not always inline it here, and boxing vectors would be slow
+            // TorusRounding.roundToTorus for |v| < 2^115 (the sums of an external product stay below 2^100), with
+            // double arithmetic, adds and shifts only (no long compares or blends, slow without AVX-512):
+            // r = v − 2^64·round(v/2^64) is exact and |r| ≤ 2^63; r = 2^32·h + low with h = round(r/2^32) and
+            // |low| ≤ 2^31, both exact; both become longs by the 2^52 trick, and round(low) breaks ties to even as
+            // round(v) does, since they differ by an even integer. Written out twice: C2 does not always inline a
+            // helper here, and boxing vectors would be slow.
             LongVector rx;
             {
-                LongVector bits = x.reinterpretAsLongs();
-                LongVector exponent = bits.lanewise(VectorOperators.LSHR, 52).and(0x7FFL).sub(1075L);
-                LongVector large = bits.and((1L << 52) - 1).or(1L << 52).lanewise(VectorOperators.LSHL, exponent)
-                        .blend(0L, exponent.compare(VectorOperators.GE, 64L));
-                LongVector small = x.abs().add(TWO_POW_52).reinterpretAsLongs().sub(TWO_POW_52_BITS);
-                LongVector sign = bits.lanewise(VectorOperators.ASHR, 63);
-                rx = large.blend(small, exponent.compare(VectorOperators.LT, 0L)).lanewise(VectorOperators.XOR, sign)
-                        .sub(sign);
+                DoubleVector reduced = x.sub(x.mul(0x1p-64).add(MAGIC).sub(MAGIC).mul(0x1p64));
+                DoubleVector h = reduced.mul(0x1p-32).add(MAGIC);
+                DoubleVector low = reduced.sub(h.sub(MAGIC).mul(0x1p32)).add(MAGIC);
+                rx = h.reinterpretAsLongs().sub(MAGIC_BITS).lanewise(VectorOperators.LSHL, 32)
+                        .add(low.reinterpretAsLongs().sub(MAGIC_BITS));
             }
             LongVector ry;
             {
-                LongVector bits = y.reinterpretAsLongs();
-                LongVector exponent = bits.lanewise(VectorOperators.LSHR, 52).and(0x7FFL).sub(1075L);
-                LongVector large = bits.and((1L << 52) - 1).or(1L << 52).lanewise(VectorOperators.LSHL, exponent)
-                        .blend(0L, exponent.compare(VectorOperators.GE, 64L));
-                LongVector small = y.abs().add(TWO_POW_52).reinterpretAsLongs().sub(TWO_POW_52_BITS);
-                LongVector sign = bits.lanewise(VectorOperators.ASHR, 63);
-                ry = large.blend(small, exponent.compare(VectorOperators.LT, 0L)).lanewise(VectorOperators.XOR, sign)
-                        .sub(sign);
+                DoubleVector reduced = y.sub(y.mul(0x1p-64).add(MAGIC).sub(MAGIC).mul(0x1p64));
+                DoubleVector h = reduced.mul(0x1p-32).add(MAGIC);
+                DoubleVector low = reduced.sub(h.sub(MAGIC).mul(0x1p32)).add(MAGIC);
+                ry = h.reinterpretAsLongs().sub(MAGIC_BITS).lanewise(VectorOperators.LSHL, 32)
+                        .add(low.reinterpretAsLongs().sub(MAGIC_BITS));
             }
             LongVector.fromArray(L, dst, dstOffset + j).add(rx).intoArray(dst, dstOffset + j);
             LongVector.fromArray(L, dst, dstOffset + j + m).add(ry).intoArray(dst, dstOffset + j + m);
         }
-    }
-
-    /** {@link TorusRounding#roundToTorus} on every lane: round(v) mod 2^64, for every finite v. */
-    static LongVector roundToTorus(DoubleVector v) {
-        LongVector bits = v.reinterpretAsLongs();
-        LongVector exponent = bits.lanewise(VectorOperators.LSHR, 52).and(0x7FFL).sub(1075L);
-        // |v| ≥ 2^52: v is an integer, mantissa·2^e, whose residue is the mantissa shifted left (0 from e ≥ 64)
-        LongVector large = bits.and((1L << 52) - 1).or(1L << 52).lanewise(VectorOperators.LSHL, exponent);
-        large = large.blend(0L, exponent.compare(VectorOperators.GE, 64L));
-        // |v| < 2^52: adding 2^52 rounds |v| to an integer (ties to even, as Math.rint) held in the low mantissa bits
-        LongVector small = v.abs().add(TWO_POW_52).reinterpretAsLongs().sub(TWO_POW_52_BITS);
-        VectorMask<Long> isSmall = exponent.compare(VectorOperators.LT, 0L);
-        LongVector magnitude = large.blend(small, isSmall);
-        LongVector sign = bits.lanewise(VectorOperators.ASHR, 63);
-        return magnitude.lanewise(VectorOperators.XOR, sign).sub(sign);
     }
 
     // ---- multiply-accumulate ----

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.SplittableRandom;
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.LongVector;
 import org.fheml.tfhe.math.Polynomials;
 import org.fheml.tfhe.math.SignedDecomposer;
 import org.fheml.tfhe.params.DecompositionBaseLog;
@@ -23,18 +22,29 @@ import org.junit.jupiter.params.provider.ValueSource;
  * (bit-reversed) order but with radix-4 passes, in-register stages and fused multiply-adds, so its floating-point
  * results differ by rounding only. Stated bound: every double output is within 2^-44 × (the largest magnitude of that
  * output) of the reference (about 30 ulps of the largest value at M = 32768, 15 stages); the torus outputs of the
- * rounding step are within 2^(e − 48) of the reference for inputs below 2^e. The vectorised rounding itself and the
- * decomposition digits are bit-exact.
+ * rounding step are within 2^(e − 48) of the reference for inputs below 2^e. The vectorised rounding itself, the
+ * long-to-double conversion and the decomposition digits are bit-exact. {@link FftKernels#all()} holds the vector
+ * kernel at every width from 128 bits to the machine's widest, so each test runs at 128, 256 and 512 bits on an
+ * AVX-512 machine.
  */
 class FftKernelsTest {
 
     private static final double RELATIVE_BOUND = 0x1p-44;
 
     @Test
-    void theVectorKernelIsAvailableInTheBuild() {
+    void theVectorKernelRunsAtEveryWidthOfTheMachine() {
         // the build runs tests with --add-modules jdk.incubator.vector
-        assertEquals(2, FftKernels.all().size(), "kernels: " + FftKernels.all());
-        assertTrue(FftKernels.preferred().name().startsWith("vector"));
+        List<Integer> widths = FftKernels.vectorWidths();
+        assertEquals(128, widths.get(0), "widths: " + widths);
+        assertEquals(DoubleVector.SPECIES_PREFERRED.vectorBitSize(), widths.get(widths.size() - 1));
+        List<String> expected = new java.util.ArrayList<>(List.of("scalar"));
+        widths.forEach(bits -> expected.add("vector-" + bits));
+        assertEquals(expected, FftKernels.all().stream().map(FftKernel::name).toList());
+        assertTrue(FftKernels.all().contains(FftKernels.preferred()), FftKernels.preferred().name());
+        assertEquals("vector-128", FftKernels.named("vector-128").name());
+        assertEquals(FftKernels.scalar(), FftKernels.named("scalar"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> FftKernels.named("vector-4096"));
     }
 
     @ParameterizedTest
@@ -98,31 +108,68 @@ class FftKernelsTest {
         }
     }
 
+    /**
+     * The rounding to the torus through untwistAdd with the identity twist and scale 1, at every width, bit for bit
+     * against {@link TorusRounding} over its stated domain |v| < 2^115, ties and both sides of 2^52, 2^63 and 2^64
+     * included.
+     */
     @Test
-    void vectorRoundingIsBitExact() {
-        int lanes = DoubleVector.SPECIES_PREFERRED.length();
+    void vectorRoundingIsBitExactAtEveryWidth() {
         SplittableRandom random = new SplittableRandom(11);
         double[] special = {0.0, -0.0, 0.5, -0.5, 1.5, 2.5, -2.5, 0x1p51 + 0.5, 0x1p52 - 0.5, -0x1p52 + 0.5, 0x1p52,
-            -0x1p52, 0x1p52 + 1, 0x1p53, 0x1p63, -0x1p63, 0x1p64, -0x1p64, 0x1p65 + 0x1p13, 0x1p100, -0x1p116 * 3,
-            Double.MAX_VALUE, -Double.MIN_VALUE, 1e-300, 12345.4999999, -98765.5000001};
-        double[] values = new double[4096 + special.length + lanes];
+            -0x1p52, 0x1p52 + 1, 0x1p53, 0x1p62, 0x1p63, -0x1p63, 0x1p63 + 0x1p11, 0x1p64, -0x1p64, 0x1p64 - 0x1p11,
+            0x1p65 + 0x1p13, 0x1p95 + 0x1p43, 0x1p100, -0x1p114 * 1.5, 0x1p115 - 0x1p62, -Double.MIN_VALUE, 1e-300,
+            12345.4999999, -98765.5000001, 3 * 0x1p63, 5 * 0x1p63, -7 * 0x1p63, 0x1p31 + 0.5, -0x1p31 - 0.5};
+        int m = 4096;
+        double[] values = new double[2 * m];
         System.arraycopy(special, 0, values, 0, special.length);
         for (int i = special.length; i < values.length; i++) {
-            double magnitude = Math.scalb(1.0, random.nextInt(-4, 120));
+            double magnitude = Math.scalb(1.0, random.nextInt(-4, 115));
             values[i] = random.nextDouble(-magnitude, magnitude);
         }
-        for (int i = 0; i + lanes <= values.length; i += lanes) {
-            LongVector rounded = VectorFftKernel.roundToTorus(DoubleVector.fromArray(DoubleVector.SPECIES_PREFERRED,
-                    values, i));
-            for (int lane = 0; lane < lanes; lane++) {
-                assertEquals(TorusRounding.roundToTorus(values[i + lane]), rounded.lane(lane),
-                        "value " + values[i + lane]);
+        double[] ones = new double[m];
+        java.util.Arrays.fill(ones, 1.0);
+        double[] zeros = new double[m];
+        for (FftKernel kernel : FftKernels.all()) {
+            long[] rounded = new long[2 * m];
+            kernel.untwistAdd(java.util.Arrays.copyOf(values, m), java.util.Arrays.copyOfRange(values, m, 2 * m), ones,
+                    zeros, 1.0, rounded, 0, m);
+            for (int j = 0; j < 2 * m; j++) {
+                assertEquals(TorusRounding.roundToTorus(values[j]), rounded[j], kernel.name() + " value " + values[j]);
+            }
+        }
+    }
+
+    /** The long-to-double conversion of foldTwist (identity twist) is the correctly rounded cast at every width. */
+    @Test
+    void integerConversionIsBitExactAtEveryWidth() {
+        SplittableRandom random = new SplittableRandom(12);
+        long[] special = {0, 1, -1, Long.MIN_VALUE, Long.MAX_VALUE, 1L << 53, (1L << 53) + 1, -(1L << 53) - 1,
+            (1L << 62) + 1025, (1L << 62) + 1024 + 512, -(1L << 62) - 512, 0xFFFF_FFFFL, -0x1_0000_0000L,
+            0x7FFF_FFFF_0000_0000L, (1L << 54) + 2, (1L << 54) + 6, 1L << 51, -(1L << 51)};
+        int m = 1024;
+        long[] values = new long[2 * m];
+        System.arraycopy(special, 0, values, 0, special.length);
+        for (int i = special.length; i < values.length; i++) {
+            values[i] = random.nextLong() >> random.nextInt(64);
+        }
+        double[] ones = new double[m];
+        java.util.Arrays.fill(ones, 1.0);
+        double[] zeros = new double[m];
+        for (FftKernel kernel : FftKernels.all()) {
+            double[] re = new double[m];
+            double[] im = new double[m];
+            kernel.foldTwist(values, 0, ones, zeros, re, im, m);
+            for (int j = 0; j < m; j++) {
+                assertEquals((double) values[j], re[j], kernel.name() + " value " + values[j]);
+                assertEquals((double) values[j + m], im[j], kernel.name() + " value " + values[j + m]);
             }
         }
     }
 
     @ParameterizedTest(name = "base log {0}, {1} levels, M={2}")
-    @CsvSource({"7, 3, 512", "23, 1, 1024", "4, 16, 64", "10, 2, 4", "32, 2, 16", "16, 4, 8", "1, 5, 1"})
+    @CsvSource({"7, 3, 512", "23, 1, 1024", "4, 16, 64", "10, 2, 4", "32, 2, 16", "16, 4, 8", "1, 5, 1",
+            "51, 1, 64", "52, 1, 64"})
     void fusedDecompositionMatchesTheDecomposerAndTheFold(int baseLog, int levels, int m) {
         SignedDecomposer decomposer = new SignedDecomposer(new DecompositionBaseLog(baseLog),
                 new DecompositionLevelCount(levels));
@@ -241,7 +288,8 @@ class FftKernelsTest {
 
     /** The decomposition fused into the first butterfly pass against the scalar decomposition then FFT. */
     @ParameterizedTest(name = "base log {0}, {1} levels, N={2}")
-    @CsvSource({"7, 3, 1024", "23, 1, 1024", "7, 3, 256", "10, 2, 4096", "7, 3, 2048", "16, 4, 64", "32, 2, 512"})
+    @CsvSource({"7, 3, 1024", "23, 1, 1024", "7, 3, 256", "10, 2, 4096", "7, 3, 2048", "16, 4, 64", "32, 2, 512",
+            "51, 1, 1024", "52, 1, 1024"})
     void fusedDecomposeForwardMatchesTheScalarKernel(int baseLog, int levels, int n) {
         SignedDecomposer decomposer = new SignedDecomposer(new DecompositionBaseLog(baseLog),
                 new DecompositionLevelCount(levels));

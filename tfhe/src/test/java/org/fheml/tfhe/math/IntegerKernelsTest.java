@@ -10,13 +10,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Every available integer kernel against the scalar reference: results must be bit-identical. */
+/**
+ * Every available integer kernel, at every vector width from 128 bits to the machine's widest, against the scalar
+ * reference: results must be bit-identical.
+ */
 class IntegerKernelsTest {
 
     @Test
-    void theVectorKernelIsAvailableInTheBuild() {
-        assertEquals(2, IntegerKernels.all().size(), "kernels: " + IntegerKernels.all());
-        assertTrue(IntegerKernels.preferred().name().startsWith("vector"));
+    void theVectorKernelRunsAtEveryWidthOfTheMachine() {
+        List<Integer> widths = IntegerKernels.vectorWidths();
+        assertEquals(128, widths.get(0), "widths: " + widths);
+        List<String> expected = new java.util.ArrayList<>(List.of("scalar"));
+        widths.forEach(bits -> expected.add("vector-" + bits));
+        assertEquals(expected, IntegerKernels.all().stream().map(IntegerKernel::name).toList());
+        assertEquals("vector-" + widths.get(widths.size() - 1), IntegerKernels.preferred().name());
     }
 
     @ParameterizedTest(name = "{0} levels, length {1}")
