@@ -74,7 +74,10 @@ public final class NoiseFormulas {
         return (double) inputDimension * levels * (base * base + 2) / 12 * (1 + outputDimension / 2.0) * entry;
     }
 
-    /** The rounding noise of switching an LWE ciphertext of dimension n to modulus 2N before a blind rotation. */
+    /**
+     * The rounding noise of switching an LWE ciphertext of dimension n to modulus 2N before a blind rotation: the
+     * switched phase minus the exact one, the body's rounding (1/12 of a 2N step squared) included. Concrete's form.
+     */
     public static double modulusSwitch(int lweDimension, int polynomialSize) {
         double w = 2.0 * polynomialSize;
         double n = lweDimension;
@@ -82,13 +85,25 @@ public final class NoiseFormulas {
     }
 
     /**
-     * The same with the centered-mean correction (the body is shifted by half the known mask rounding errors),
-     * which halves the dominant term.
+     * The same with the centered-mean correction (the body is shifted by half the known mask rounding errors), which
+     * halves the masks' term: each mask error reaches the phase as ±1/2 of itself whatever the key bit, so their
+     * variance is n/4 · (1/w² − 1/q²)/12 = n/(48w²) − n/(48q²); the body's rounding adds (1/w² − 1/q²)/12.
+     * TFHE-rs's published form, n·(1/(24q²) + 1/(48w²)), leaves the body's term out.
      */
     public static double centeredModulusSwitch(int lweDimension, int polynomialSize) {
         double w = 2.0 * polynomialSize;
         double n = lweDimension;
-        return n * (1 / (24 * Q2) + 1 / (48 * w * w));
+        return n * (1 / (48 * w * w) - 1 / (48 * Q2)) + modulusSwitchBodyRounding(polynomialSize);
+    }
+
+    /**
+     * The variance of the body's own rounding in a modulus switch to 2N, (1/w² − 1/q²)/12 with w = 2N: the part of
+     * {@link #modulusSwitch} and {@link #centeredModulusSwitch} that does not reach a bootstrap's decision, because
+     * the runtime floors the body and the lookup table's boxes absorb that step (see {@code ModulusSwitch}).
+     */
+    public static double modulusSwitchBodyRounding(int polynomialSize) {
+        double w = 2.0 * polynomialSize;
+        return (1 / (w * w) - 1 / Q2) / 12;
     }
 
     /** The noise after a dot product with integer weights of 2-norm {@code norm2} applied to inputs of this noise. */
