@@ -30,7 +30,7 @@ public final class NoiseFormulas {
         double base = Math.pow(2, baseLog);
         double base2l = Math.pow(2, 2.0 * baseLog * levels);
         double kN = k * n;
-        double keyNoise = levels * (k + 1) * n * (base * base + 2) / 12 * bskVariance;
+        double keyNoise = (k + 1) * n * DigitStatistics.squareSum(baseLog, levels) * bskVariance;
         double rounding = (Q2 - base2l) / (24 * base2l) * (1 / Q2 + kN * (KEY_VARIANCE + KEY_MEAN_SQUARED))
                 + kN / 8 * KEY_VARIANCE + (1 - kN) * (1 - kN) / 16 * KEY_MEAN_SQUARED;
         double fft = Math.pow(2, -2.57722494) * Math.pow(2, 2.0 * (64 - FFT_MANTISSA)) * levels * base * base * n * n
@@ -55,23 +55,22 @@ public final class NoiseFormulas {
 
     /** The keyswitch noise contributed by one input mask coefficient. */
     public static double keyswitchPerInputCoefficient(int baseLog, int levels, double kskVariance) {
-        double base = Math.pow(2, baseLog);
         double base2l = Math.pow(2, 2.0 * baseLog * levels);
         return (Q2 / (12 * base2l) - 1.0 / 12) * (KEY_VARIANCE + KEY_MEAN_SQUARED) + KEY_VARIANCE / 4
-                + levels * kskVariance * (base * base + 2) / 12;
+                + DigitStatistics.squareSum(baseLog, levels) * kskVariance;
     }
 
     /**
      * The noise a keyswitch gains when every entry of its key is rounded to a multiple of 2^32 (the 32-bit torus):
      * each entry's error is uniform with variance 2^-64/12 and reaches the phase through the body and through the
-     * n_out mask entries times the binary key (E[s²] = 1/2), weighted by a digit of mean square (B² + 2)/12, over
+     * n_out mask entries times the binary key (E[s²] = 1/2), weighted by the digits' mean square (DigitStatistics), over
      * n_in·l rows.
      */
     public static double keyswitchKeyRoundingTo32Bits(int inputDimension, int outputDimension, int baseLog,
             int levels) {
-        double base = Math.pow(2, baseLog);
         double entry = 0x1p-64 / 12;
-        return (double) inputDimension * levels * (base * base + 2) / 12 * (1 + outputDimension / 2.0) * entry;
+        return (double) inputDimension * DigitStatistics.squareSum(baseLog, levels) * (1 + outputDimension / 2.0)
+                * entry;
     }
 
     /**
