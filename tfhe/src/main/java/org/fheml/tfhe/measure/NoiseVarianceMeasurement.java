@@ -32,7 +32,8 @@ import org.fheml.tfhe.random.AesCtrGenerator;
  * beside the closed form the optimizer uses ({@link NoiseFormulas}, {@link NoiseModel}). A variance estimated from n
  * Gaussian samples has a relative standard error of √(2/n): 20,000 samples resolve a 5 % discrepancy at 3.5 standard
  * errors. Terms that depend on the keys (the keyswitch on the big key's weight, the plain modulus switch on the small
- * key's) are averaged over several keys, as the formulas are.
+ * key's) are averaged over several keys, as the formulas are. The blind rotation's N coefficients per bootstrap
+ * are not independent samples: its standard error comes from the spread between bootstraps.
  */
 public final class NoiseVarianceMeasurement {
 
@@ -167,6 +168,10 @@ public final class NoiseVarianceMeasurement {
         VarianceAccumulator extraction = new VarianceAccumulator();
         VarianceAccumulator beforeSwitch = new VarianceAccumulator();
         VarianceAccumulator decision = new VarianceAccumulator();
+        VarianceAccumulator rotationClusters = new VarianceAccumulator();
+        VarianceAccumulator beforeSwitchClusters = new VarianceAccumulator();
+        VarianceAccumulator decisionClusters = new VarianceAccumulator();
+        double halfStep = 1.0 / (4 * bigN);
         for (int b = 0; b < bootstraps; b++) {
             long message = Math.floorMod(random.nextLong(), encoding.messageModulus());
             LweEncryption.encrypt(client.smallLweKey(), encoding.encode(message), p.lweNoiseStd(), random, in);
@@ -176,19 +181,31 @@ public final class NoiseVarianceMeasurement {
             Polynomials.multiplyByMonomial(lut.coefficients(), 0, expected, 0, bigN,
                     (int) Math.floorMod(-rotationPower, 2L * bigN));
             GlweEncryption.decryptPhase(client.glweKey(), scratch.accumulator(), phase);
+            double rotationSquares = 0;
             for (int j = 0; j < bigN; j++) {
-                rotation.add((phase[j] - expected[j]) * TORUS);
+                double error = (phase[j] - expected[j]) * TORUS;
+                rotation.add(error);
+                rotationSquares += error * error;
             }
+            rotationClusters.add(rotationSquares / bigN);
+            double beforeSquares = 0;
+            double decisionSquares = 0;
             int stride = Math.max(1, bigN / extractedCount);
             for (int e = 0; e < extractedCount; e++) {
                 int j = (e * stride + b) % bigN;
                 SampleExtraction.extract(scratch.accumulator(), j, out);
                 extraction.add((LweEncryption.decryptPhase(client.bigLweKey(), out) - phase[j]) * TORUS);
                 LweKeyswitch.keyswitch(server, out, small, digits, accumulator);
-                beforeSwitch.add((LweEncryption.decryptPhase(client.smallLweKey(), small) - expected[j]) * TORUS);
+                double before = (LweEncryption.decryptPhase(client.smallLweKey(), small) - expected[j]) * TORUS;
+                beforeSwitch.add(before);
+                beforeSquares += before * before;
                 ModulusSwitch.switchModulus(small, log2TwoN, type, switched);
-                decision.add((switchedPhase(switched, client.smallLweKey(), log2TwoN) - expected[j]) * TORUS);
+                double atDecision = (switchedPhase(switched, client.smallLweKey(), log2TwoN) - expected[j]) * TORUS;
+                decision.add(atDecision);
+                decisionSquares += (atDecision + halfStep) * (atDecision + halfStep);
             }
+            beforeSwitchClusters.add(beforeSquares / extractedCount);
+            decisionClusters.add(decisionSquares / extractedCount);
         }
         boolean centered = type == ModulusSwitchType.CENTERED_MEAN;
         double blindRotation = NoiseFormulas.blindRotation(n, p.glweDimension().value(), bigN, p.pbsBaseLog().value(),
@@ -196,10 +213,12 @@ public final class NoiseVarianceMeasurement {
         double keyswitch = NoiseModel.keyswitch(p, server.torus32KeyswitchKey().isPresent());
         double modulusSwitch = NoiseModel.switchedPhase(n, bigN, centered);
         List<TermVariance> results = new ArrayList<>();
-        results.add(result(NoiseTerm.BLIND_ROTATION, p, rotation, blindRotation));
+        results.add(clustered(NoiseTerm.BLIND_ROTATION, p, rotation, rotationClusters, blindRotation));
         results.add(result(NoiseTerm.SAMPLE_EXTRACTION, p, extraction, 0));
-        results.add(result(NoiseTerm.KS_PBS_BEFORE_MODULUS_SWITCH, p, beforeSwitch, blindRotation + keyswitch));
-        results.add(result(NoiseTerm.KS_PBS_DECISION, p, decision, blindRotation + keyswitch + modulusSwitch));
+        results.add(clustered(NoiseTerm.KS_PBS_BEFORE_MODULUS_SWITCH, p, beforeSwitch, beforeSwitchClusters,
+                blindRotation + keyswitch));
+        results.add(clustered(NoiseTerm.KS_PBS_DECISION, p, decision, decisionClusters,
+                blindRotation + keyswitch + modulusSwitch));
         return results;
     }
 
@@ -212,6 +231,19 @@ public final class NoiseVarianceMeasurement {
             phase -= switched[i] * s[i];
         }
         return phase << (64 - log2TwoN);
+    }
+
+    /**
+     * A term whose samples come in clusters, one per bootstrap: the coefficients of one accumulator share part of
+     * their noise (the decomposition rounding reaches every coefficient through the same key, whose mean is 1/2,
+     * so neighbouring coefficients correlate by up to 1/2). The standard error then comes from the spread of the
+     * per-bootstrap mean squares when that is the larger one, which it is when the rounding term weighs.
+     */
+    private static TermVariance clustered(NoiseTerm term, TfheParameters p, VarianceAccumulator errors,
+            VarianceAccumulator clusters, double formula) {
+        double clusterError = Math.sqrt(clusters.variance() / clusters.count());
+        double error = Math.max(errors.varianceStandardError(), clusters.count() > 1 ? clusterError : Double.NaN);
+        return new TermVariance(term, describe(p), errors.count(), errors.variance(), error, formula, errors.mean());
     }
 
     private static TermVariance result(NoiseTerm term, TfheParameters p, VarianceAccumulator errors, double formula) {

@@ -100,7 +100,7 @@ class NoiseVarianceMeasurementTest {
             assertAgrees(keyswitch.get(1), 0.05);
         }
         int bigN = p.polynomialSize().value();
-        int bootstraps = Math.max(8, Math.ceilDiv(samples, bigN));
+        int bootstraps = Math.max(64, Math.ceilDiv(samples, bigN));
         List<TermVariance> terms = NoiseVarianceMeasurement.bootstrap(p, precision, ModulusSwitchType.CENTERED_MEAN,
                 bootstraps, Math.ceilDiv(samples, bootstraps), 700 + precision);
         if (fftShare(p) < 0.05) {
