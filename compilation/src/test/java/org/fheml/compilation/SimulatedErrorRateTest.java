@@ -31,7 +31,7 @@ class SimulatedErrorRateTest {
         double pError = ((CircuitParameters.Bootstrapped) circuit.parameters()).pbs().pError();
         SplittableRandom random = new SplittableRandom(19);
         List<long[][]> rows = new ArrayList<>();
-        for (int r = 0; r < 24; r++) {
+        for (int r = 0; r < 16; r++) {
             long[] x = new long[WIDTH];
             for (int i = 0; i < WIDTH; i++) {
                 x[i] = 1 + random.nextInt(6);
