@@ -261,6 +261,7 @@ final class PbsBenchCommand implements Callable<Integer> {
             out.printf("Failures: %d in %d bootstraps (%.3g), predicted %.3g (%.1f expected, %d..%d accepted): %s%n",
                     f.failures(), f.trials(), f.measuredPError(), f.predictedPError(), f.predictedPError() * f.trials(),
                     range[0], range[1], f.agreesWithPrediction() ? "agrees with the model" : "DISAGREES with the model");
+            FailureVarianceText.print(out, f);
         }
     }
 }

@@ -59,6 +59,23 @@ class PbsBenchCommandTest {
                 && run.out().contains("all decrypt to their table value"), run.out());
     }
 
+    /** The failure count comes with the decision-point variance, measured and predicted, in text and JSON. */
+    @Test
+    void failureTrialsReportTheMeasuredVarianceBesideThePredictedOne() throws Exception {
+        String[] args = {"bench", "pbs", "--precision", "2", "--p-error", "0.06", "--failure-trials", "200",
+                "--iterations", "1", "--warmup", "0", "--threads", "1"};
+        CommandLineTest.Run text = run(args);
+        assertTrue(text.out().contains("decision variance") && text.out().contains("predicted")
+                && text.out().contains("99.9 % interval"), text.out());
+        String[] jsonArgs = java.util.Arrays.copyOf(args, args.length + 1);
+        jsonArgs[args.length] = "--json";
+        JsonNode failures = new ObjectMapper().readTree(run(jsonArgs).out()).get("failures");
+        assertEquals(200, failures.get("trials").asLong());
+        double measured = failures.get("decisionVariance").asDouble();
+        double predicted = failures.get("predictedDecisionVariance").asDouble();
+        assertTrue(measured > 0.5 * predicted && measured < 2 * predicted, failures.toString());
+    }
+
     @Test
     void theReportSaysWhatRan() throws Exception {
         JsonNode runtime = json("bench", "pbs", "--params", "tfhe-lib-gate", "--iterations", "1", "--warmup", "0",

@@ -3,8 +3,17 @@ package org.fheml.tfhe.algorithms;
 import org.fheml.tfhe.entities.LweCiphertext;
 
 /**
- * Switches an LWE ciphertext from modulus 2^64 to 2N: each word becomes round(x·2N / 2^64) mod 2N, i.e.
- * (x + 2^(63 − log2 2N)) >> (64 − log2 2N). The centred-mean variant first adds Σ(rounded a_i − a_i)/2 to the body.
+ * Switches an LWE ciphertext from modulus 2^64 to 2N: each mask word becomes round(a·2N / 2^64) mod 2N, i.e.
+ * (a + 2^(63 − log2 2N)) >> (64 − log2 2N); the body is floored, b >> (64 − log2 2N). The centred-mean variant first
+ * adds Σ(rounded a_i − a_i)/2 to the body.
+ *
+ * <p>Why the body is floored: the lookup table gives message m the 2h switched phases m·2h − h … m·2h + h − 1
+ * (h = N/2^(p+1), half a box), an interval centred half a step below m·2h. Rounding the body would leave the
+ * message there, off centre, and a noise of h − ½ steps upwards would already fail while −h would not. Flooring
+ * shifts the phase down by that half step on average: a bootstrap then fails exactly when the phase error before the
+ * body's rounding leaves [−h, h), symmetric about the message, which is what the noise model's
+ * erfc(2^-(p+2) / √(2v)) assumes; the body's rounding error becomes the decision's own discretisation and stays out
+ * of v ({@code NoiseModel}).
  */
 public final class ModulusSwitch {
 
@@ -38,6 +47,6 @@ public final class ModulusSwitch {
         if (type == ModulusSwitchType.CENTERED_MEAN) {
             body += roundingErrorSum >> 1;
         }
-        out[n] = (int) (((body + half) >>> shift) & mask);
+        out[n] = (int) ((body >>> shift) & mask);
     }
 }

@@ -4,19 +4,27 @@ import org.fheml.tfhe.algorithms.BatchBootstrap;
 import org.fheml.tfhe.algorithms.KeyGeneration;
 import org.fheml.tfhe.algorithms.LookupTables;
 import org.fheml.tfhe.algorithms.LweEncryption;
+import org.fheml.tfhe.algorithms.LweKeyswitch;
+import org.fheml.tfhe.algorithms.ModulusSwitch;
 import org.fheml.tfhe.algorithms.ModulusSwitchType;
 import org.fheml.tfhe.encoding.Encoding;
 import org.fheml.tfhe.entities.ClientKey;
 import org.fheml.tfhe.entities.LookupTable;
+import org.fheml.tfhe.entities.LweCiphertext;
 import org.fheml.tfhe.entities.LweCiphertextList;
 import org.fheml.tfhe.entities.ServerKey;
 import org.fheml.tfhe.optimizer.BootstrapParameters;
+import org.fheml.tfhe.params.TfheParameters;
 import org.fheml.tfhe.random.AesCtrGenerator;
 
 /**
  * Measures how often bootstraps fail, to hold the noise model to account. Ciphertexts go through a chain of
  * identity bootstraps, so each checked bootstrap reads an input that carries a bootstrap's output noise, as the
- * model assumes (2-norm 1); a failure is an output that decrypts to another message than its input did.
+ * model assumes (2-norm 1); a failure is an output whose message, read with its padding bit, is not the identity
+ * table's (negacyclic) output for its input's message. Each
+ * checked input is also keyswitched and switched to 2N on the side (the same deterministic steps the bootstrap
+ * takes) and its switched phase decrypted with the small key: that gives the variance at the decision point,
+ * beside the model's, and the decisions that left their box.
  */
 public final class BootstrapFailureRate {
 
@@ -49,6 +57,7 @@ public final class BootstrapFailureRate {
         }
         LweEncryption.encrypt(clientKey.bigLweKey(), plaintexts, parameters.glweNoiseStd(), random, current);
         long failures = 0;
+        DecisionProbe probe = new DecisionProbe(clientKey, serverKey, encoding, modulusSwitch);
         try (BatchBootstrap bootstrap = new BatchBootstrap(serverKey, threads, modulusSwitch)) {
             bootstrap.bootstrap(current, next, identity);
             for (int step = 0; step < chainSteps; step++) {
@@ -57,14 +66,80 @@ public final class BootstrapFailureRate {
                 next = swap;
                 bootstrap.bootstrap(current, next, identity);
                 for (int i = 0; i < chains; i++) {
-                    long before = LweEncryption.decrypt(clientKey.bigLweKey(), encoding, current.get(i));
-                    long after = LweEncryption.decrypt(clientKey.bigLweKey(), encoding, next.get(i));
-                    if (before != after) {
+                    long before = withPaddingBit(encoding, LweEncryption.decryptPhase(clientKey.bigLweKey(),
+                            current.get(i)));
+                    probe.add(current.get(i), before);
+                    long after = withPaddingBit(encoding, LweEncryption.decryptPhase(clientKey.bigLweKey(),
+                            next.get(i)));
+                    if (after != negacyclicIdentity(encoding, before)) {
                         failures++;
                     }
                 }
             }
         }
-        return new FailureRateResult((long) chains * chainSteps, failures, parameters.pError());
+        double bodyRounding = org.fheml.tfhe.optimizer.NoiseFormulas.modulusSwitchBodyRounding(
+                parameters.polynomialSize());
+        return new FailureRateResult((long) chains * chainSteps, failures, parameters.pError(), parameters.precision(),
+                probe.failures, probe.errors.variance() - bodyRounding, probe.errors.varianceStandardError(),
+                parameters.decisionVariance());
+    }
+
+    /**
+     * The message of a phase read with its padding bit, in [0, 2^(p+1)). A bootstrap of message 0 that fails
+     * downwards reads the table's last entry negated, −(2^p − 1), which lies in the padding half; reading messages
+     * mod 2^p would count every later bootstrap of that chain as a failure too (the chain then alternates between
+     * two padding-half values, each the correct negacyclic output of the other).
+     */
+    static long withPaddingBit(Encoding encoding, long phase) {
+        int shift = 63 - encoding.precision();
+        return ((phase + (1L << (shift - 1))) >>> shift) & (2 * encoding.messageModulus() - 1);
+    }
+
+    /** What the identity table's bootstrap outputs for an input of message m (padding bit included). */
+    static long negacyclicIdentity(Encoding encoding, long m) {
+        long modulus = encoding.messageModulus();
+        return m < modulus ? m : Math.floorMod(-(m - modulus), 2 * modulus);
+    }
+
+    /** Keyswitches and switches checked inputs as the bootstrap does, and measures where their phases land. */
+    private static final class DecisionProbe {
+        final ClientKey clientKey;
+        final ServerKey serverKey;
+        final ModulusSwitchType modulusSwitch;
+        final LweCiphertext small;
+        final long[] digits;
+        final int[] accumulator;
+        final int[] switched;
+        final int log2TwoN;
+        final long halfBox;
+        final Encoding encoding;
+        final VarianceAccumulator errors = new VarianceAccumulator();
+        long failures;
+
+        DecisionProbe(ClientKey clientKey, ServerKey serverKey, Encoding encoding, ModulusSwitchType modulusSwitch) {
+            TfheParameters p = clientKey.parameters();
+            this.clientKey = clientKey;
+            this.serverKey = serverKey;
+            this.encoding = encoding;
+            this.modulusSwitch = modulusSwitch;
+            this.small = new LweCiphertext(p.lweDimension());
+            this.digits = new long[p.ksLevels().value()];
+            this.accumulator = new int[p.lweDimension().lweSize()];
+            this.switched = new int[p.lweDimension().lweSize()];
+            this.log2TwoN = p.polynomialSize().log2() + 1;
+            this.halfBox = 1L << (64 - (encoding.precision() + 2));
+        }
+
+        /** One input, whose message (decrypted with the big key, padding bit included) is {@code message}. */
+        void add(LweCiphertext in, long message) {
+            LweKeyswitch.keyswitch(serverKey, in, small, digits, accumulator);
+            ModulusSwitch.switchModulus(small, log2TwoN, modulusSwitch, switched);
+            long error = NoiseVarianceMeasurement.switchedPhase(switched, clientKey.smallLweKey(), log2TwoN)
+                    - message * encoding.delta();
+            errors.add(error * 0x1p-64);
+            if (error < -halfBox || error >= halfBox) {
+                failures++;
+            }
+        }
     }
 }

@@ -34,6 +34,12 @@ public record BootstrapParameters(
         return Math.pow(2, log2PError);
     }
 
+    /** The noise model's variance at the decision point of these bootstraps (torus), which p_error comes from. */
+    public double decisionVariance() {
+        return NoiseModel.decisionVariance(lweDimension, glweDimension, polynomialSize, lweNoiseStd * lweNoiseStd,
+                glweNoiseStd * glweNoiseStd, pbsBaseLog, pbsLevel, ksBaseLog, ksLevel, norm2, centeredModulusSwitch);
+    }
+
     /** Builds the record for a candidate, computing its noise, failure probability, security, cost and key sizes. */
     static BootstrapParameters of(BootstrapQuery query, int n, int k, int bigN, int pbsBaseLog, int pbsLevel,
             int ksBaseLog, int ksLevel) {

@@ -30,7 +30,7 @@ public final class NoiseFormulas {
         double base = Math.pow(2, baseLog);
         double base2l = Math.pow(2, 2.0 * baseLog * levels);
         double kN = k * n;
-        double keyNoise = levels * (k + 1) * n * (base * base + 2) / 12 * bskVariance;
+        double keyNoise = (k + 1) * n * DigitStatistics.squareSum(baseLog, levels) * bskVariance;
         double rounding = (Q2 - base2l) / (24 * base2l) * (1 / Q2 + kN * (KEY_VARIANCE + KEY_MEAN_SQUARED))
                 + kN / 8 * KEY_VARIANCE + (1 - kN) * (1 - kN) / 16 * KEY_MEAN_SQUARED;
         double fft = Math.pow(2, -2.57722494) * Math.pow(2, 2.0 * (64 - FFT_MANTISSA)) * levels * base * base * n * n
@@ -55,26 +55,28 @@ public final class NoiseFormulas {
 
     /** The keyswitch noise contributed by one input mask coefficient. */
     public static double keyswitchPerInputCoefficient(int baseLog, int levels, double kskVariance) {
-        double base = Math.pow(2, baseLog);
         double base2l = Math.pow(2, 2.0 * baseLog * levels);
         return (Q2 / (12 * base2l) - 1.0 / 12) * (KEY_VARIANCE + KEY_MEAN_SQUARED) + KEY_VARIANCE / 4
-                + levels * kskVariance * (base * base + 2) / 12;
+                + DigitStatistics.squareSum(baseLog, levels) * kskVariance;
     }
 
     /**
      * The noise a keyswitch gains when every entry of its key is rounded to a multiple of 2^32 (the 32-bit torus):
      * each entry's error is uniform with variance 2^-64/12 and reaches the phase through the body and through the
-     * n_out mask entries times the binary key (E[s²] = 1/2), weighted by a digit of mean square (B² + 2)/12, over
+     * n_out mask entries times the binary key (E[s²] = 1/2), weighted by the digits' mean square (DigitStatistics), over
      * n_in·l rows.
      */
     public static double keyswitchKeyRoundingTo32Bits(int inputDimension, int outputDimension, int baseLog,
             int levels) {
-        double base = Math.pow(2, baseLog);
         double entry = 0x1p-64 / 12;
-        return (double) inputDimension * levels * (base * base + 2) / 12 * (1 + outputDimension / 2.0) * entry;
+        return (double) inputDimension * DigitStatistics.squareSum(baseLog, levels) * (1 + outputDimension / 2.0)
+                * entry;
     }
 
-    /** The rounding noise of switching an LWE ciphertext of dimension n to modulus 2N before a blind rotation. */
+    /**
+     * The rounding noise of switching an LWE ciphertext of dimension n to modulus 2N before a blind rotation: the
+     * switched phase minus the exact one, the body's rounding (1/12 of a 2N step squared) included. Concrete's form.
+     */
     public static double modulusSwitch(int lweDimension, int polynomialSize) {
         double w = 2.0 * polynomialSize;
         double n = lweDimension;
@@ -82,13 +84,25 @@ public final class NoiseFormulas {
     }
 
     /**
-     * The same with the centered-mean correction (the body is shifted by half the known mask rounding errors),
-     * which halves the dominant term.
+     * The same with the centered-mean correction (the body is shifted by half the known mask rounding errors), which
+     * halves the masks' term: each mask error reaches the phase as ±1/2 of itself whatever the key bit, so their
+     * variance is n/4 · (1/w² − 1/q²)/12 = n/(48w²) − n/(48q²); the body's rounding adds (1/w² − 1/q²)/12.
+     * TFHE-rs's published form, n·(1/(24q²) + 1/(48w²)), leaves the body's term out.
      */
     public static double centeredModulusSwitch(int lweDimension, int polynomialSize) {
         double w = 2.0 * polynomialSize;
         double n = lweDimension;
-        return n * (1 / (24 * Q2) + 1 / (48 * w * w));
+        return n * (1 / (48 * w * w) - 1 / (48 * Q2)) + modulusSwitchBodyRounding(polynomialSize);
+    }
+
+    /**
+     * The variance of the body's own rounding in a modulus switch to 2N, (1/w² − 1/q²)/12 with w = 2N: the part of
+     * {@link #modulusSwitch} and {@link #centeredModulusSwitch} that does not reach a bootstrap's decision, because
+     * the runtime floors the body and the lookup table's boxes absorb that step (see {@code ModulusSwitch}).
+     */
+    public static double modulusSwitchBodyRounding(int polynomialSize) {
+        double w = 2.0 * polynomialSize;
+        return (1 / (w * w) - 1 / Q2) / 12;
     }
 
     /** The noise after a dot product with integer weights of 2-norm {@code norm2} applied to inputs of this noise. */
