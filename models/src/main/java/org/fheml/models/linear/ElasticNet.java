@@ -2,7 +2,7 @@ package org.fheml.models.linear;
 
 /**
  * Least squares with L1 and L2 penalties, scikit-learn's objective (1/2n)·‖y − Xw‖² + alpha·l1Ratio·‖w‖₁
- * + ½·alpha·(1 − l1Ratio)·‖w‖² (defaults alpha 1.0, l1Ratio 0.5), trained with Smile's ElasticNet.
+ * + ½·alpha·(1 − l1Ratio)·‖w‖² (defaults alpha 1.0, l1Ratio 0.5), trained by coordinate descent as in scikit-learn.
  */
 public final class ElasticNet extends LinearRegressorBase<ElasticNet> {
 
@@ -25,9 +25,6 @@ public final class ElasticNet extends LinearRegressorBase<ElasticNet> {
 
     @Override
     protected FloatLinearModel train(double[][] X, double[] y) {
-        double lambda1 = 2.0 * X.length * alpha * l1Ratio;
-        double lambda2 = X.length * alpha * (1 - l1Ratio);
-        return SmileFrames.fitVaryingColumns(X, y,
-                frame -> smile.regression.ElasticNet.fit(SmileFrames.TARGET, frame, lambda1, lambda2));
+        return CoordinateDescent.fit(X, y, alpha, l1Ratio);
     }
 }

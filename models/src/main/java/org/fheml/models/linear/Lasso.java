@@ -2,7 +2,7 @@ package org.fheml.models.linear;
 
 /**
  * Least squares with an L1 penalty, scikit-learn's objective (1/2n)·‖y − Xw‖² + alpha·‖w‖₁ (default alpha 1.0),
- * trained with Smile's LASSO (whose λ is 2n·alpha).
+ * trained by coordinate descent as in scikit-learn.
  */
 public final class Lasso extends LinearRegressorBase<Lasso> {
 
@@ -15,8 +15,6 @@ public final class Lasso extends LinearRegressorBase<Lasso> {
 
     @Override
     protected FloatLinearModel train(double[][] X, double[] y) {
-        double lambda = 2.0 * X.length * alpha;
-        return SmileFrames.fitVaryingColumns(X, y,
-                frame -> smile.regression.LASSO.fit(SmileFrames.TARGET, frame, new smile.regression.LASSO.Options(lambda)));
+        return CoordinateDescent.fit(X, y, alpha, 1.0);
     }
 }
