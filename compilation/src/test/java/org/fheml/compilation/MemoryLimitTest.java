@@ -34,7 +34,7 @@ class MemoryLimitTest {
         MemoryLimitException e = assertThrows(MemoryLimitException.class, circuit::keygen);
         assertTrue(e.neededBytes() == memory.keyGenerationBytes() && e.availableBytes() < e.neededBytes());
         for (String expected : new String[] {"Key generation needs " + CircuitMemory.format(memory.keyGenerationBytes()),
-                "8.5 GB in Fourier form", "are available", "lower n_bits", "roundBitPattern", "-Xmx"}) {
+                CircuitMemory.format(memory.fourierBootstrapKeyBytes()) + " in Fourier form", "are available", "lower n_bits", "roundBitPattern", "-Xmx"}) {
             assertTrue(e.getMessage().contains(expected), e.getMessage() + " should say " + expected);
         }
     }
@@ -44,7 +44,10 @@ class MemoryLimitTest {
         MemoryLimitException e = assertThrows(MemoryLimitException.class,
                 () -> eleven(CompileOptions.defaults().withMaxKeyBytes(4_000_000_000L)));
         assertTrue(e.getMessage().contains("more than the 4.0 GB CompileOptions.maxKeyBytes allows"), e.getMessage());
-        assertTrue(e.getMessage().contains("8.5 GB in standard form"), e.getMessage());
+        CircuitMemory memory = eleven(CompileOptions.defaults()).statistics().memory();
+        assertTrue(e.getMessage().contains(CircuitMemory.format(memory.standardBootstrapKeyBytes())
+                + " in standard form"), e.getMessage());
+        assertTrue(memory.standardBootstrapKeyBytes() > 8_000_000_000L, memory.toString());
     }
 
     @Test
