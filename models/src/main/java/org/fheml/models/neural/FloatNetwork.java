@@ -12,12 +12,7 @@ public final class FloatNetwork {
 
     FloatNetwork(FeatureScaling scaling, NetworkState trained) {
         this.scaling = scaling;
-        NetworkState copy = new NetworkState(trained.sizes, trained.activation, new java.util.SplittableRandom(0));
-        for (int l = 0; l < trained.layers(); l++) {
-            System.arraycopy(trained.w[l], 0, copy.w[l], 0, trained.w[l].length);
-            System.arraycopy(trained.b[l], 0, copy.b[l], 0, trained.b[l].length);
-        }
-        this.state = copy;
+        this.state = trained.copy();
     }
 
     public FeatureScaling scaling() {

@@ -25,6 +25,7 @@ final class MlpTrainer {
 
     private final MlpSettings settings;
     private final boolean quantize;
+    private NetworkState floatState;
 
     /**
      * @param quantize false trains the float network of the same architecture and schedule, without fake
@@ -86,10 +87,16 @@ final class MlpTrainer {
             }
         }
         if (quantize && !qat) {
+            floatState = state.copy();
             calibrate(state, quantizedInputs, features);
             compress(state);
         }
         return state;
+    }
+
+    /** After post-training quantization: the float network before it was quantized; otherwise null. */
+    NetworkState floatState() {
+        return floatState;
     }
 
     /** Prunes every neuron to the accumulator bound, then sets each hidden layer's rounding from its bounds. */

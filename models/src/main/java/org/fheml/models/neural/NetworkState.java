@@ -69,4 +69,17 @@ final class NetworkState {
         }
         return total;
     }
+
+    /** A deep copy of the parameters (weights, biases, masks, ranges and roundings). */
+    NetworkState copy() {
+        NetworkState copy = new NetworkState(sizes, activation, new SplittableRandom(0));
+        for (int l = 0; l < layers(); l++) {
+            System.arraycopy(w[l], 0, copy.w[l], 0, w[l].length);
+            System.arraycopy(b[l], 0, copy.b[l], 0, b[l].length);
+            System.arraycopy(kept[l], 0, copy.kept[l], 0, kept[l].length);
+        }
+        System.arraycopy(activationMax, 0, copy.activationMax, 0, activationMax.length);
+        System.arraycopy(roundingLsbs, 0, copy.roundingLsbs, 0, roundingLsbs.length);
+        return copy;
+    }
 }

@@ -1,0 +1,237 @@
+package org.fheml.models.neural;
+
+import org.fheml.core.FheMode;
+import org.fheml.core.InputValidation;
+import org.fheml.core.NotFittedException;
+
+/**
+ * What {@link MLPClassifier} and {@link MLPRegressor} share: the hyperparameters (fluent setters with defaults
+ * chosen by measurement, see the setters), training, and the fitted integer program.
+ *
+ * <p>Defaults: one hidden layer of {@value #DEFAULT_HIDDEN} ReLU neurons, 3-bit weights, 3-bit activations, 2-bit
+ * inputs, 8-bit accumulators, lookups rounded to 6 bits, {@value #DEFAULT_EPOCHS} epochs of Adam (learning rate
+ * 0.005, batch 32, L2 1e-4), QAT with one weight scale per neuron, seed 42.
+ *
+ * <p>Predictions in {@link FheMode#DISABLE} evaluate the integer program exactly ({@link QuantizedMlp#predict}).
+ * SIMULATE and EXECUTE need the network lowered to a circuit, which is not wired yet: they throw
+ * {@link UnsupportedOperationException}.
+ *
+ * @param <S> the concrete estimator, returned by the setters
+ */
+public abstract class MlpEstimatorBase<S extends MlpEstimatorBase<S>> {
+
+    static final int DEFAULT_HIDDEN = 32;
+    static final int DEFAULT_EPOCHS = 60;
+
+    private int[] hiddenLayerSizes = {DEFAULT_HIDDEN};
+    private Activation activation = Activation.RELU;
+    private int nWeightBits = 3;
+    private int nActivationBits = 3;
+    private int nInputBits = 2;
+    private int nAccumulatorBits = 8;
+    private int roundingThresholdBits = 6;
+    private int epochs = DEFAULT_EPOCHS;
+    private int batchSize = 32;
+    private double learningRate = 0.005;
+    private double l2 = 1e-4;
+    private long seed = 42;
+    private TrainingMode trainingMode = TrainingMode.QAT;
+    private WeightScaling weightScaling = WeightScaling.PER_NEURON;
+
+    /** The fitted integer program, or null before fit. */
+    QuantizedMlp program;
+    /** The QAT (or post-training quantized) training state behind {@link #program}, for tests. */
+    NetworkState trainedState;
+    MlpSettings fittedSettings;
+    /** The float network: the benchmark after fitBenchmark, or the network post-training quantization started from. */
+    FloatNetwork floatNetwork;
+
+    MlpEstimatorBase() {
+    }
+
+    @SuppressWarnings("unchecked")
+    final S self() {
+        return (S) this;
+    }
+
+    /** Neurons per hidden layer; each hidden neuron costs one lookup (bootstrap) per row. Default {32}. */
+    public S setHiddenLayerSizes(int... sizes) {
+        this.hiddenLayerSizes = sizes.clone();
+        return self();
+    }
+
+    public S setActivation(Activation activation) {
+        this.activation = java.util.Objects.requireNonNull(activation, "activation");
+        return self();
+    }
+
+    /** Signed symmetric weights of this width. Default 3. */
+    public S setNWeightBits(int bits) {
+        this.nWeightBits = bits;
+        return self();
+    }
+
+    /** Hidden activations (the lookups' outputs) of this width. Default 3. */
+    public S setNActivationBits(int bits) {
+        this.nActivationBits = bits;
+        return self();
+    }
+
+    /** Inputs of this width, after each feature is scaled to [0, 1] on the training range. Default 2. */
+    public S setNInputBits(int bits) {
+        this.nInputBits = bits;
+        return self();
+    }
+
+    /** The signed width every neuron's worst-case accumulator is pruned to fit. Default 8. */
+    public S setNAccumulatorBits(int bits) {
+        this.nAccumulatorBits = bits;
+        return self();
+    }
+
+    /**
+     * The precision of each activation lookup: the accumulator's low bits beyond it are rounded off first
+     * (Concrete ML's rounding_threshold_bits). 0 keeps whole accumulators. Default 6.
+     */
+    public S setRoundingThresholdBits(int bits) {
+        this.roundingThresholdBits = bits;
+        return self();
+    }
+
+    public S setEpochs(int epochs) {
+        this.epochs = epochs;
+        return self();
+    }
+
+    public S setBatchSize(int batchSize) {
+        this.batchSize = batchSize;
+        return self();
+    }
+
+    /** Adam's step size. Default 0.005. */
+    public S setLearningRate(double learningRate) {
+        this.learningRate = learningRate;
+        return self();
+    }
+
+    /** The L2 penalty on the weights. Default 1e-4. */
+    public S setL2(double l2) {
+        this.l2 = l2;
+        return self();
+    }
+
+    /** Seeds initialisation and shuffling: the same seed and data give the same network. Default 42. */
+    public S setSeed(long seed) {
+        this.seed = seed;
+        return self();
+    }
+
+    /** QAT (default) or post-training quantization of a float network. */
+    public S setTrainingMode(TrainingMode mode) {
+        this.trainingMode = java.util.Objects.requireNonNull(mode, "mode");
+        return self();
+    }
+
+    /** One weight scale per neuron (default) or per layer. */
+    public S setWeightScaling(WeightScaling scaling) {
+        this.weightScaling = java.util.Objects.requireNonNull(scaling, "scaling");
+        return self();
+    }
+
+    /**
+     * The settings the next fit uses.
+     *
+     * @throws IllegalArgumentException if a setting is out of range, or the bit widths cannot fit one weight times
+     *                                  one input in the accumulator; the message says which and what to change
+     */
+    public MlpSettings settings() {
+        return new MlpSettings(hiddenLayerSizes, activation, nWeightBits, nActivationBits, nInputBits,
+                nAccumulatorBits, roundingThresholdBits, epochs, batchSize, learningRate, l2, seed, trainingMode,
+                weightScaling);
+    }
+
+    /** Trains the quantized network on validated data and stores it, forgetting any earlier fit. */
+    final void train(double[][] X, Targets targets) {
+        MlpSettings settings = settings();
+        FeatureScaling scaling = FeatureScaling.fromData(X);
+        MlpTrainer trainer = new MlpTrainer(settings, true);
+        NetworkState state = trainer.train(scaling.scale(X), targets);
+        this.program = NetworkExport.export(state, settings, scaling);
+        this.trainedState = state;
+        this.fittedSettings = settings;
+        this.floatNetwork = trainer.floatState() == null ? null : new FloatNetwork(scaling, trainer.floatState());
+    }
+
+    /** Trains the float benchmark on the same data, with the settings of the last fit. */
+    final FloatNetwork trainFloat(double[][] X, Targets targets) {
+        FeatureScaling scaling = program.scaling();
+        NetworkState state = new MlpTrainer(fittedSettings, false).train(scaling.scale(X), targets);
+        this.floatNetwork = new FloatNetwork(scaling, state);
+        return floatNetwork;
+    }
+
+    /**
+     * The integer program the fitted network is: weights, biases, quantizers, roundings and lookup tables.
+     *
+     * @throws NotFittedException before fit
+     */
+    public QuantizedMlp quantizedMlp() {
+        requireFitted("quantizedMlp");
+        return program;
+    }
+
+    /** Weights removed by pruning to keep accumulators within nAccumulatorBits. */
+    public int prunedWeights() {
+        return quantizedMlp().prunedWeights();
+    }
+
+    /**
+     * The float network: after {@code fitBenchmark}, the benchmark trained the same way without quantization; after
+     * a post-training-quantization fit, the network that was quantized.
+     *
+     * @throws NotFittedException    before fit
+     * @throws IllegalStateException after a QAT fit without fitBenchmark, which trains no float network
+     */
+    public FloatNetwork floatNetwork() {
+        requireFitted("floatNetwork");
+        if (floatNetwork == null) {
+            throw new IllegalStateException(getClass().getSimpleName() + " was fitted with quantization-aware "
+                    + "training, which trains no float network: call fitBenchmark(X, y) to train one beside it.");
+        }
+        return floatNetwork;
+    }
+
+    public boolean isFitted() {
+        return program != null;
+    }
+
+    public int featureCount() {
+        requireFitted("featureCount");
+        return program.featureCount();
+    }
+
+    final void requireFitted(String what) {
+        if (program == null) {
+            throw new NotFittedException(getClass().getSimpleName(), what);
+        }
+    }
+
+    /** The dequantized outputs of the integer program for every row, after validation, in the given mode. */
+    final double[][] programOutputs(double[][] X, FheMode mode, String what) {
+        requireFitted(what);
+        InputValidation.checkFeatures(X, program.featureCount());
+        return switch (mode) {
+            case DISABLE -> program.predict(X);
+            case SIMULATE, EXECUTE -> throw new UnsupportedOperationException(getClass().getSimpleName() + "."
+                    + what + " in " + mode + ": not yet compiled to a circuit; use FheMode.DISABLE, which evaluates "
+                    + "the same integer program exactly in the clear.");
+        };
+    }
+
+    /** The float network's outputs for every row, after validation. */
+    final double[][] floatOutputs(double[][] X) {
+        FloatNetwork network = floatNetwork();
+        InputValidation.checkFeatures(X, program.featureCount());
+        return network.predict(X);
+    }
+}
