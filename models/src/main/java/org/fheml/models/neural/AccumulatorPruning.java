@@ -8,7 +8,12 @@ import java.util.Arrays;
  * integer program: each integer weight q times the range [lo, hi] of its input (x_q − zero point), plus the integer
  * bias. While a side of that interval is out of [−2^(n−1), 2^(n−1) − 1], the neuron's smallest weight that pushes
  * that side is removed (its weight set to 0 and masked for the rest of training). The neuron's largest weight, which
- * fixes its scale, is never removed; if it alone with the bias still does not fit, the bias is clipped.
+ * fixes its scale, is never removed. If the bias keeps a side out of range, the weakest weights of either side are
+ * removed until the interval is no wider than the allowed one, and the bias is clipped to shift it inside.
+ *
+ * <p>When the lookups round accumulators to fewer bits, the upper limit leaves room for rounding half up not to
+ * carry into a new top bit: an 8-bit accumulator rounded to 6 bits may reach 125, not 127 (which would round to 32
+ * and need 7 bits).
  */
 final class AccumulatorPruning {
 
@@ -17,9 +22,10 @@ final class AccumulatorPruning {
 
     /** Prunes the state in place; returns the number of weights removed by this call. */
     static int enforce(NetworkState state, MlpSettings settings) {
+        int bits = settings.nAccumulatorBits();
         int removed = 0;
-        long limitHigh = settings.accumulatorLimit();
-        long limitLow = -limitHigh - 1;
+        long limitHigh = upperLimit(bits, settings.roundingThresholdBits());
+        long limitLow = -(1L << (bits - 1));
         for (int l = 0; l < state.layers(); l++) {
             LayerQuantization q = LayerQuantization.of(state, settings, l);
             long lo = q.input.minInteger() - q.input.zeroPoint();
@@ -60,6 +66,22 @@ final class AccumulatorPruning {
                         removed++;
                     }
                 }
+                // Still out of range: the bias pushes one side. Shrink the interval to the allowed width with
+                // the weakest weights of either side, then shift it in by clipping the bias.
+                for (int i : byMagnitude) {
+                    if (max - min <= limitHigh - limitLow) {
+                        break;
+                    }
+                    long wq = (long) q.wq[row + i];
+                    if (!kept[row + i] || wq == 0 || i == strongest) {
+                        continue;
+                    }
+                    kept[row + i] = false;
+                    w[row + i] = 0;
+                    max -= Math.max(wq * lo, wq * hi);
+                    min -= Math.min(wq * lo, wq * hi);
+                    removed++;
+                }
                 if (min < limitLow || max > limitHigh) {
                     long bias = q.bq[o];
                     long clipped = Math.max(bias + limitLow - min, Math.min(bias + limitHigh - max, bias));
@@ -68,5 +90,15 @@ final class AccumulatorPruning {
             }
         }
         return removed;
+    }
+
+    /** The largest accumulator of {@code bits} signed bits that still fits {@code roundingBits} after rounding. */
+    static long upperLimit(int bits, int roundingBits) {
+        long high = (1L << (bits - 1)) - 1;
+        if (roundingBits <= 0 || roundingBits >= bits) {
+            return high;
+        }
+        int lsbs = bits - roundingBits;
+        return Math.min(high, ((1L << (roundingBits - 1)) - 1) * (1L << lsbs) + (1L << (lsbs - 1)) - 1);
     }
 }

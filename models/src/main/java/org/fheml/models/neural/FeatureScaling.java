@@ -18,6 +18,38 @@ public record FeatureScaling(double[] low, double[] high) {
         high = high.clone();
     }
 
+    /**
+     * Each column's range between its {@code tail} and 1 − {@code tail} quantiles (nearest rank), so that a few
+     * outliers do not spread the few input levels over values that almost never occur. Falls back to the minimum
+     * and maximum when the quantiles coincide.
+     */
+    static FeatureScaling fromData(double[][] X, double tail) {
+        if (tail <= 0) {
+            return fromData(X);
+        }
+        FeatureScaling full = fromData(X);
+        int n = X.length;
+        int d = X[0].length;
+        double[] column = new double[n];
+        double[] low = new double[d];
+        double[] high = new double[d];
+        int lowRank = (int) Math.floor(tail * (n - 1));
+        int highRank = (int) Math.ceil((1 - tail) * (n - 1));
+        for (int j = 0; j < d; j++) {
+            for (int i = 0; i < n; i++) {
+                column[i] = X[i][j];
+            }
+            Arrays.sort(column);
+            low[j] = column[lowRank];
+            high[j] = column[highRank];
+            if (!(high[j] > low[j])) {
+                low[j] = full.low[j];
+                high[j] = full.high[j];
+            }
+        }
+        return new FeatureScaling(low, high);
+    }
+
     /** The minimum and maximum of each column of X. */
     static FeatureScaling fromData(double[][] X) {
         int d = X[0].length;

@@ -26,6 +26,8 @@ final class Forward {
     final double[][] gW;
     final double[][] gB;
     private LayerQuantization[] quantization;
+    /** Indices of a row's non-zero inputs: inputs are sparse (MNIST pixels, ReLU outputs), so dot products skip zeros. */
+    private final int[] nz;
 
     Forward(NetworkState state, int capacity) {
         this.state = state;
@@ -39,6 +41,11 @@ final class Forward {
         usedBias = new double[layers][];
         gW = new double[layers][];
         gB = new double[layers][];
+        int widest = 0;
+        for (int size : state.sizes) {
+            widest = Math.max(widest, size);
+        }
+        nz = new int[widest];
         for (int l = 0; l < layers; l++) {
             a[l] = new double[capacity * state.sizes[l]];
             z[l] = new double[capacity * state.sizes[l + 1]];
@@ -95,11 +102,19 @@ final class Forward {
             double unit = q == null ? 0 : 1L << q.roundingLsbs;
             for (int r = 0; r < rows; r++) {
                 int xr = r * in;
+                int nonZero = nonZeros(x, xr, in);
                 for (int o = 0; o < out; o++) {
                     int wr = o * in;
                     double s = 0;
-                    for (int i = 0; i < in; i++) {
-                        s += w[wr + i] * x[xr + i];
+                    if (nonZero < in / 2) {
+                        for (int k = 0; k < nonZero; k++) {
+                            int i = nz[k];
+                            s += w[wr + i] * x[xr + i];
+                        }
+                    } else {
+                        for (int i = 0; i < in; i++) {
+                            s += w[wr + i] * x[xr + i];
+                        }
                     }
                     s += bias[o];
                     if (q != null && q.roundingLsbs > 0) {
@@ -152,6 +167,8 @@ final class Forward {
             java.util.Arrays.fill(gb, 0);
             for (int r = 0; r < rows; r++) {
                 int xr = r * in;
+                int nonZero = nonZeros(x, xr, in);
+                boolean sparse = nonZero < in / 2;
                 for (int o = 0; o < out; o++) {
                     double go = g[r * out + o];
                     if (go == 0) {
@@ -159,8 +176,15 @@ final class Forward {
                     }
                     gb[o] += go;
                     int wr = o * in;
-                    for (int i = 0; i < in; i++) {
-                        gw[wr + i] += go * x[xr + i];
+                    if (sparse) {
+                        for (int k = 0; k < nonZero; k++) {
+                            int i = nz[k];
+                            gw[wr + i] += go * x[xr + i];
+                        }
+                    } else {
+                        for (int i = 0; i < in; i++) {
+                            gw[wr + i] += go * x[xr + i];
+                        }
                     }
                 }
             }
@@ -187,6 +211,17 @@ final class Forward {
                 }
             }
         }
+    }
+
+    /** Writes the indices of the non-zero entries of x[from .. from+length) into nz; returns how many. */
+    private int nonZeros(double[] x, int from, int length) {
+        int count = 0;
+        for (int i = 0; i < length; i++) {
+            if (x[from + i] != 0) {
+                nz[count++] = i;
+            }
+        }
+        return count;
     }
 
     /** The buffer the caller fills with dLoss/dOutput before {@link #backward(int)}. */

@@ -20,12 +20,28 @@ import org.fheml.models.Softmax;
  * System.out.println(clf.quantizedMlp().summary());    // bits, pruned weights, lookups per row
  * }</pre>
  *
+ * <p>Defaults, chosen by measurement on breast cancer, wine, digits and the MNIST subset: 3-bit weights (one scale
+ * per neuron), 3-bit activations, 3-bit inputs, 8-bit accumulators (pruned to fit), lookups rounded to 6 bits, one
+ * hidden ReLU layer of {@code clamp(features / 2, 16, 128)} neurons rounded up to a multiple of 8 (wine and breast
+ * cancer 16, digits 32, MNIST 128 lookups per row), 60 epochs of Adam (learning rate 0.005, batch 32, L2 1e-4),
+ * quantization-aware training, seed 42.
+ *
  * <p>Not yet wired to the compiler: {@link FheMode#SIMULATE} and {@link FheMode#EXECUTE} throw
  * {@link UnsupportedOperationException} until the network is lowered onto the shared quantized-op layer.
  */
 public final class MLPClassifier extends MlpEstimatorBase<MLPClassifier> implements ProbabilisticClassifier {
 
     private int[] classes;
+
+    public MLPClassifier() {
+        super(3, 3, 3, 8, 6);
+    }
+
+    @Override
+    int[] autoHiddenLayerSizes(int features) {
+        int half = Math.max(16, Math.min(128, (features + 1) / 2));
+        return new int[] {(half + 7) / 8 * 8};
+    }
 
     @Override
     public MLPClassifier fit(double[][] X, int[] y) {

@@ -5,12 +5,8 @@ import org.fheml.core.InputValidation;
 import org.fheml.core.NotFittedException;
 
 /**
- * What {@link MLPClassifier} and {@link MLPRegressor} share: the hyperparameters (fluent setters with defaults
- * chosen by measurement, see the setters), training, and the fitted integer program.
- *
- * <p>Defaults: one hidden layer of {@value #DEFAULT_HIDDEN} ReLU neurons, 3-bit weights, 3-bit activations, 2-bit
- * inputs, 8-bit accumulators, lookups rounded to 6 bits, {@value #DEFAULT_EPOCHS} epochs of Adam (learning rate
- * 0.005, batch 32, L2 1e-4), QAT with one weight scale per neuron, seed 42.
+ * What {@link MLPClassifier} and {@link MLPRegressor} share: the hyperparameters (fluent setters; each estimator
+ * sets defaults chosen by measurement), training, and the fitted integer program.
  *
  * <p>Predictions in {@link FheMode#DISABLE} evaluate the integer program exactly ({@link QuantizedMlp#predict}).
  * SIMULATE and EXECUTE need the network lowered to a circuit, which is not wired yet: they throw
@@ -20,16 +16,21 @@ import org.fheml.core.NotFittedException;
  */
 public abstract class MlpEstimatorBase<S extends MlpEstimatorBase<S>> {
 
-    static final int DEFAULT_HIDDEN = 32;
     static final int DEFAULT_EPOCHS = 60;
+    /**
+     * Each feature's input range spans its 3 % to 97 % quantiles on the training data: with 2 to 3 input bits, a
+     * min-max range spends the few levels on outliers (breast cancer at 3 input bits: 97.2 % instead of 96.5 %).
+     */
+    static final double INPUT_TAIL = 0.03;
 
-    private int[] hiddenLayerSizes = {DEFAULT_HIDDEN};
+    /** null: one hidden layer sized from the feature count by {@link #autoHiddenLayerSizes(int)}. */
+    private int[] hiddenLayerSizes;
     private Activation activation = Activation.RELU;
-    private int nWeightBits = 3;
-    private int nActivationBits = 3;
-    private int nInputBits = 2;
-    private int nAccumulatorBits = 8;
-    private int roundingThresholdBits = 6;
+    private int nWeightBits;
+    private int nActivationBits;
+    private int nInputBits;
+    private int nAccumulatorBits;
+    private int roundingThresholdBits;
     private int epochs = DEFAULT_EPOCHS;
     private int batchSize = 32;
     private double learningRate = 0.005;
@@ -46,15 +47,27 @@ public abstract class MlpEstimatorBase<S extends MlpEstimatorBase<S>> {
     /** The float network: the benchmark after fitBenchmark, or the network post-training quantization started from. */
     FloatNetwork floatNetwork;
 
-    MlpEstimatorBase() {
+    MlpEstimatorBase(int nWeightBits, int nActivationBits, int nInputBits, int nAccumulatorBits,
+            int roundingThresholdBits) {
+        this.nWeightBits = nWeightBits;
+        this.nActivationBits = nActivationBits;
+        this.nInputBits = nInputBits;
+        this.nAccumulatorBits = nAccumulatorBits;
+        this.roundingThresholdBits = roundingThresholdBits;
     }
+
+    /** The hidden layers used when none were set, for data with this many features. */
+    abstract int[] autoHiddenLayerSizes(int features);
 
     @SuppressWarnings("unchecked")
     final S self() {
         return (S) this;
     }
 
-    /** Neurons per hidden layer; each hidden neuron costs one lookup (bootstrap) per row. Default {32}. */
+    /**
+     * Neurons per hidden layer; each hidden neuron costs one lookup (bootstrap) per row. By default the estimator
+     * sizes one hidden layer from the feature count (see the estimator's class comment).
+     */
     public S setHiddenLayerSizes(int... sizes) {
         this.hiddenLayerSizes = sizes.clone();
         return self();
@@ -65,25 +78,25 @@ public abstract class MlpEstimatorBase<S extends MlpEstimatorBase<S>> {
         return self();
     }
 
-    /** Signed symmetric weights of this width. Default 3. */
+    /** Signed symmetric weights of this width. */
     public S setNWeightBits(int bits) {
         this.nWeightBits = bits;
         return self();
     }
 
-    /** Hidden activations (the lookups' outputs) of this width. Default 3. */
+    /** Hidden activations (the lookups' outputs) of this width. */
     public S setNActivationBits(int bits) {
         this.nActivationBits = bits;
         return self();
     }
 
-    /** Inputs of this width, after each feature is scaled to [0, 1] on the training range. Default 2. */
+    /** Inputs of this width, after each feature is scaled to [0, 1] on its training range. */
     public S setNInputBits(int bits) {
         this.nInputBits = bits;
         return self();
     }
 
-    /** The signed width every neuron's worst-case accumulator is pruned to fit. Default 8. */
+    /** The signed width every neuron's worst-case accumulator is pruned to fit. */
     public S setNAccumulatorBits(int bits) {
         this.nAccumulatorBits = bits;
         return self();
@@ -91,7 +104,7 @@ public abstract class MlpEstimatorBase<S extends MlpEstimatorBase<S>> {
 
     /**
      * The precision of each activation lookup: the accumulator's low bits beyond it are rounded off first
-     * (Concrete ML's rounding_threshold_bits). 0 keeps whole accumulators. Default 6.
+     * (Concrete ML's rounding_threshold_bits). 0 keeps whole accumulators.
      */
     public S setRoundingThresholdBits(int bits) {
         this.roundingThresholdBits = bits;
@@ -139,21 +152,31 @@ public abstract class MlpEstimatorBase<S extends MlpEstimatorBase<S>> {
     }
 
     /**
-     * The settings the next fit uses.
+     * The settings of the last fit, with the hidden layer sizes it resolved.
+     *
+     * @throws NotFittedException before fit
+     */
+    public MlpSettings settings() {
+        requireFitted("settings");
+        return fittedSettings;
+    }
+
+    /**
+     * The settings a fit on data with this many features uses.
      *
      * @throws IllegalArgumentException if a setting is out of range, or the bit widths cannot fit one weight times
      *                                  one input in the accumulator; the message says which and what to change
      */
-    public MlpSettings settings() {
-        return new MlpSettings(hiddenLayerSizes, activation, nWeightBits, nActivationBits, nInputBits,
-                nAccumulatorBits, roundingThresholdBits, epochs, batchSize, learningRate, l2, seed, trainingMode,
-                weightScaling);
+    public MlpSettings settingsFor(int features) {
+        int[] hidden = hiddenLayerSizes != null ? hiddenLayerSizes : autoHiddenLayerSizes(features);
+        return new MlpSettings(hidden, activation, nWeightBits, nActivationBits, nInputBits, nAccumulatorBits,
+                roundingThresholdBits, epochs, batchSize, learningRate, l2, seed, trainingMode, weightScaling);
     }
 
     /** Trains the quantized network on validated data and stores it, forgetting any earlier fit. */
     final void train(double[][] X, Targets targets) {
-        MlpSettings settings = settings();
-        FeatureScaling scaling = FeatureScaling.fromData(X);
+        MlpSettings settings = settingsFor(X[0].length);
+        FeatureScaling scaling = FeatureScaling.fromData(X, INPUT_TAIL);
         MlpTrainer trainer = new MlpTrainer(settings, true);
         NetworkState state = trainer.train(scaling.scale(X), targets);
         this.program = NetworkExport.export(state, settings, scaling);

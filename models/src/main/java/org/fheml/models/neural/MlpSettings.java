@@ -48,7 +48,7 @@ public record MlpSettings(int[] hiddenLayerSizes, Activation activation, int nWe
         long maxWeight = (1L << (nWeightBits - 1)) - 1;
         long maxInput = Math.max((1L << nInputBits) - 1, activation == Activation.TANH
                 ? (1L << (nActivationBits - 1)) - 1 : (1L << nActivationBits) - 1);
-        long limit = (1L << (nAccumulatorBits - 1)) - 1;
+        long limit = AccumulatorPruning.upperLimit(nAccumulatorBits, roundingThresholdBits);
         require(maxWeight * maxInput <= limit, "nAccumulatorBits " + nAccumulatorBits + " cannot hold even one "
                 + "weight times one input (" + maxWeight + " · " + maxInput + " > " + limit + "): raise "
                 + "nAccumulatorBits or lower nWeightBits, nActivationBits or nInputBits");

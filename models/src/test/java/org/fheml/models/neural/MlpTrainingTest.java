@@ -137,6 +137,33 @@ class MlpTrainingTest {
         assertNotEquals(null, e.getMessage());
     }
 
+    @Test
+    void fitBenchmarkTrainsTheFloatNetworkAndALaterFitForgetsIt() {
+        Split<ClassificationDataset> wine = TrainTestSplit.stratified(Datasets.wine(), 0.2, 1);
+        MLPClassifier model = new MLPClassifier().setEpochs(20);
+        NeuralFitBenchmark<MLPClassifier> fitted = model.fitBenchmark(wine.train().features(), wine.train().labels());
+        assertTrue(fitted.model() == model);
+        double floatAccuracy = Metrics.accuracy(model.floatPredict(wine.test().features()), wine.test().labels());
+        assertTrue(floatAccuracy >= 0.85, "float wine accuracy " + floatAccuracy);
+        assertArrayEquals(fitted.floatNetwork().layerSizes(), new int[] {13, 16, 3});
+        model.fit(wine.train().features(), wine.train().labels());
+        assertThrows(IllegalStateException.class, () -> model.floatPredict(wine.test().features()));
+    }
+
+    @Test
+    void postTrainingQuantizationKeepsTheFloatNetworkItStartedFrom() {
+        Split<ClassificationDataset> wine = TrainTestSplit.stratified(Datasets.wine(), 0.2, 1);
+        MLPClassifier model = new MLPClassifier().setTrainingMode(TrainingMode.POST_TRAINING).setNWeightBits(4)
+                .setNActivationBits(4).setNInputBits(4).setNAccumulatorBits(12).setRoundingThresholdBits(0)
+                .setEpochs(30).fit(wine.train().features(), wine.train().labels());
+        double floatAccuracy = Metrics.accuracy(model.floatPredict(wine.test().features()), wine.test().labels());
+        double quantizedAccuracy = Metrics.accuracy(model.predict(wine.test().features()), wine.test().labels());
+        assertTrue(quantizedAccuracy >= floatAccuracy - 0.1,
+                "post-training quantized " + quantizedAccuracy + " vs float " + floatAccuracy);
+        assertTrue(model.quantizedMlp().maxAccumulatorBits() <= 12);
+        assertEquals(0, ((LayerOutput.Lookup) model.quantizedMlp().layers().get(0).output()).roundingLsbs());
+    }
+
     private static int countKept(NetworkState state) {
         int kept = 0;
         for (boolean[] mask : state.kept) {
