@@ -29,6 +29,11 @@ public final class MLPRegressor extends MlpEstimatorBase<MLPRegressor> implement
         return new int[] {32};
     }
 
+    @Override
+    int autoInputBits(int features) {
+        return 4;
+    }
+
     private double targetMean;
     private double targetScale = 1;
 

@@ -59,6 +59,9 @@ public abstract class MlpEstimatorBase<S extends MlpEstimatorBase<S>> {
     /** The hidden layers used when none were set, for data with this many features. */
     abstract int[] autoHiddenLayerSizes(int features);
 
+    /** The input width used when none was set (nInputBits 0), for data with this many features. */
+    abstract int autoInputBits(int features);
+
     @SuppressWarnings("unchecked")
     final S self() {
         return (S) this;
@@ -90,7 +93,10 @@ public abstract class MlpEstimatorBase<S extends MlpEstimatorBase<S>> {
         return self();
     }
 
-    /** Inputs of this width, after each feature is scaled to [0, 1] on its training range. */
+    /**
+     * Inputs of this width, after each feature is scaled to [0, 1] on its training range; 0 lets the estimator
+     * choose from the feature count (see its class comment).
+     */
     public S setNInputBits(int bits) {
         this.nInputBits = bits;
         return self();
@@ -169,7 +175,8 @@ public abstract class MlpEstimatorBase<S extends MlpEstimatorBase<S>> {
      */
     public MlpSettings settingsFor(int features) {
         int[] hidden = hiddenLayerSizes != null ? hiddenLayerSizes : autoHiddenLayerSizes(features);
-        return new MlpSettings(hidden, activation, nWeightBits, nActivationBits, nInputBits, nAccumulatorBits,
+        int inputBits = nInputBits != 0 ? nInputBits : autoInputBits(features);
+        return new MlpSettings(hidden, activation, nWeightBits, nActivationBits, inputBits, nAccumulatorBits,
                 roundingThresholdBits, epochs, batchSize, learningRate, l2, seed, trainingMode, weightScaling);
     }
 
