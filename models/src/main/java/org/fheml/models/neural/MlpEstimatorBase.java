@@ -1,0 +1,267 @@
+package org.fheml.models.neural;
+
+import org.fheml.core.FheMode;
+import org.fheml.core.InputValidation;
+import org.fheml.core.NotFittedException;
+
+/**
+ * What {@link MLPClassifier} and {@link MLPRegressor} share: the hyperparameters (fluent setters; each estimator
+ * sets defaults chosen by measurement), training, and the fitted integer program.
+ *
+ * <p>Predictions in {@link FheMode#DISABLE} evaluate the integer program exactly ({@link QuantizedMlp#predict}).
+ * SIMULATE and EXECUTE need the network lowered to a circuit, which is not wired yet: they throw
+ * {@link UnsupportedOperationException}.
+ *
+ * @param <S> the concrete estimator, returned by the setters
+ */
+public abstract class MlpEstimatorBase<S extends MlpEstimatorBase<S>> {
+
+    static final int DEFAULT_EPOCHS = 60;
+    /**
+     * Each feature's input range spans its 3 % to 97 % quantiles on the training data: with 2 to 3 input bits, a
+     * min-max range spends the few levels on outliers (breast cancer at 3 input bits: 97.2 % instead of 96.5 %).
+     */
+    static final double INPUT_TAIL = 0.03;
+
+    /** null: one hidden layer sized from the feature count by {@link #autoHiddenLayerSizes(int)}. */
+    private int[] hiddenLayerSizes;
+    private Activation activation = Activation.RELU;
+    private int nWeightBits;
+    private int nActivationBits;
+    private int nInputBits;
+    private int nAccumulatorBits;
+    private int roundingThresholdBits;
+    private int epochs = DEFAULT_EPOCHS;
+    private int batchSize = 32;
+    private double learningRate = 0.005;
+    private double l2 = 1e-4;
+    private long seed = 42;
+    private TrainingMode trainingMode = TrainingMode.QAT;
+    private WeightScaling weightScaling = WeightScaling.PER_NEURON;
+
+    /** The fitted integer program, or null before fit. */
+    QuantizedMlp program;
+    /** The QAT (or post-training quantized) training state behind {@link #program}, for tests. */
+    NetworkState trainedState;
+    MlpSettings fittedSettings;
+    /** The float network: the benchmark after fitBenchmark, or the network post-training quantization started from. */
+    FloatNetwork floatNetwork;
+
+    MlpEstimatorBase(int nWeightBits, int nActivationBits, int nInputBits, int nAccumulatorBits,
+            int roundingThresholdBits) {
+        this.nWeightBits = nWeightBits;
+        this.nActivationBits = nActivationBits;
+        this.nInputBits = nInputBits;
+        this.nAccumulatorBits = nAccumulatorBits;
+        this.roundingThresholdBits = roundingThresholdBits;
+    }
+
+    /** The hidden layers used when none were set, for data with this many features. */
+    abstract int[] autoHiddenLayerSizes(int features);
+
+    /** The input width used when none was set (nInputBits 0), for data with this many features. */
+    abstract int autoInputBits(int features);
+
+    @SuppressWarnings("unchecked")
+    final S self() {
+        return (S) this;
+    }
+
+    /**
+     * Neurons per hidden layer; each hidden neuron costs one lookup (bootstrap) per row. By default the estimator
+     * sizes one hidden layer from the feature count (see the estimator's class comment).
+     */
+    public S setHiddenLayerSizes(int... sizes) {
+        this.hiddenLayerSizes = sizes.clone();
+        return self();
+    }
+
+    public S setActivation(Activation activation) {
+        this.activation = java.util.Objects.requireNonNull(activation, "activation");
+        return self();
+    }
+
+    /** Signed symmetric weights of this width. */
+    public S setNWeightBits(int bits) {
+        this.nWeightBits = bits;
+        return self();
+    }
+
+    /** Hidden activations (the lookups' outputs) of this width. */
+    public S setNActivationBits(int bits) {
+        this.nActivationBits = bits;
+        return self();
+    }
+
+    /**
+     * Inputs of this width, after each feature is scaled to [0, 1] on its training range; 0 lets the estimator
+     * choose from the feature count (see its class comment).
+     */
+    public S setNInputBits(int bits) {
+        this.nInputBits = bits;
+        return self();
+    }
+
+    /** The signed width every neuron's worst-case accumulator is pruned to fit. */
+    public S setNAccumulatorBits(int bits) {
+        this.nAccumulatorBits = bits;
+        return self();
+    }
+
+    /**
+     * The precision of each activation lookup: the accumulator's low bits beyond it are rounded off first
+     * (Concrete ML's rounding_threshold_bits). 0 keeps whole accumulators.
+     */
+    public S setRoundingThresholdBits(int bits) {
+        this.roundingThresholdBits = bits;
+        return self();
+    }
+
+    public S setEpochs(int epochs) {
+        this.epochs = epochs;
+        return self();
+    }
+
+    public S setBatchSize(int batchSize) {
+        this.batchSize = batchSize;
+        return self();
+    }
+
+    /** Adam's step size. Default 0.005. */
+    public S setLearningRate(double learningRate) {
+        this.learningRate = learningRate;
+        return self();
+    }
+
+    /** The L2 penalty on the weights. Default 1e-4. */
+    public S setL2(double l2) {
+        this.l2 = l2;
+        return self();
+    }
+
+    /** Seeds initialisation and shuffling: the same seed and data give the same network. Default 42. */
+    public S setSeed(long seed) {
+        this.seed = seed;
+        return self();
+    }
+
+    /** QAT (default) or post-training quantization of a float network. */
+    public S setTrainingMode(TrainingMode mode) {
+        this.trainingMode = java.util.Objects.requireNonNull(mode, "mode");
+        return self();
+    }
+
+    /** One weight scale per neuron (default) or per layer. */
+    public S setWeightScaling(WeightScaling scaling) {
+        this.weightScaling = java.util.Objects.requireNonNull(scaling, "scaling");
+        return self();
+    }
+
+    /**
+     * The settings of the last fit, with the hidden layer sizes it resolved.
+     *
+     * @throws NotFittedException before fit
+     */
+    public MlpSettings settings() {
+        requireFitted("settings");
+        return fittedSettings;
+    }
+
+    /**
+     * The settings a fit on data with this many features uses.
+     *
+     * @throws IllegalArgumentException if a setting is out of range, or the bit widths cannot fit one weight times
+     *                                  one input in the accumulator; the message says which and what to change
+     */
+    public MlpSettings settingsFor(int features) {
+        int[] hidden = hiddenLayerSizes != null ? hiddenLayerSizes : autoHiddenLayerSizes(features);
+        int inputBits = nInputBits != 0 ? nInputBits : autoInputBits(features);
+        return new MlpSettings(hidden, activation, nWeightBits, nActivationBits, inputBits, nAccumulatorBits,
+                roundingThresholdBits, epochs, batchSize, learningRate, l2, seed, trainingMode, weightScaling);
+    }
+
+    /** Trains the quantized network on validated data and stores it, forgetting any earlier fit. */
+    final void train(double[][] X, Targets targets) {
+        MlpSettings settings = settingsFor(X[0].length);
+        FeatureScaling scaling = FeatureScaling.fromData(X, INPUT_TAIL);
+        MlpTrainer trainer = new MlpTrainer(settings, true);
+        NetworkState state = trainer.train(scaling.scale(X), targets);
+        this.program = NetworkExport.export(state, settings, scaling);
+        this.trainedState = state;
+        this.fittedSettings = settings;
+        this.floatNetwork = trainer.floatState() == null ? null : new FloatNetwork(scaling, trainer.floatState());
+    }
+
+    /** Trains the float benchmark on the same data, with the settings of the last fit. */
+    final FloatNetwork trainFloat(double[][] X, Targets targets) {
+        FeatureScaling scaling = program.scaling();
+        NetworkState state = new MlpTrainer(fittedSettings, false).train(scaling.scale(X), targets);
+        this.floatNetwork = new FloatNetwork(scaling, state);
+        return floatNetwork;
+    }
+
+    /**
+     * The integer program the fitted network is: weights, biases, quantizers, roundings and lookup tables.
+     *
+     * @throws NotFittedException before fit
+     */
+    public QuantizedMlp quantizedMlp() {
+        requireFitted("quantizedMlp");
+        return program;
+    }
+
+    /** Weights removed by pruning to keep accumulators within nAccumulatorBits. */
+    public int prunedWeights() {
+        return quantizedMlp().prunedWeights();
+    }
+
+    /**
+     * The float network: after {@code fitBenchmark}, the benchmark trained the same way without quantization; after
+     * a post-training-quantization fit, the network that was quantized.
+     *
+     * @throws NotFittedException    before fit
+     * @throws IllegalStateException after a QAT fit without fitBenchmark, which trains no float network
+     */
+    public FloatNetwork floatNetwork() {
+        requireFitted("floatNetwork");
+        if (floatNetwork == null) {
+            throw new IllegalStateException(getClass().getSimpleName() + " was fitted with quantization-aware "
+                    + "training, which trains no float network: call fitBenchmark(X, y) to train one beside it.");
+        }
+        return floatNetwork;
+    }
+
+    public boolean isFitted() {
+        return program != null;
+    }
+
+    public int featureCount() {
+        requireFitted("featureCount");
+        return program.featureCount();
+    }
+
+    final void requireFitted(String what) {
+        if (program == null) {
+            throw new NotFittedException(getClass().getSimpleName(), what);
+        }
+    }
+
+    /** The dequantized outputs of the integer program for every row, after validation, in the given mode. */
+    final double[][] programOutputs(double[][] X, FheMode mode, String what) {
+        requireFitted(what);
+        InputValidation.checkFeatures(X, program.featureCount());
+        return switch (mode) {
+            case DISABLE -> program.predict(X);
+            case SIMULATE, EXECUTE -> throw new UnsupportedOperationException(getClass().getSimpleName() + "."
+                    + what + " in " + mode + ": not yet compiled to a circuit; use FheMode.DISABLE, which evaluates "
+                    + "the same integer program exactly in the clear.");
+        };
+    }
+
+    /** The float network's outputs for every row, after validation. */
+    final double[][] floatOutputs(double[][] X) {
+        FloatNetwork network = floatNetwork();
+        InputValidation.checkFeatures(X, program.featureCount());
+        return network.predict(X);
+    }
+}
