@@ -6,6 +6,7 @@ import org.fheml.core.InputValidation;
 import org.fheml.core.InvalidInputException;
 import org.fheml.core.NotFittedException;
 import org.fheml.core.ProbabilisticClassifier;
+import org.fheml.models.FheClassifier;
 import org.fheml.models.Softmax;
 
 /**
@@ -27,10 +28,12 @@ import org.fheml.models.Softmax;
  * neuron sums more inputs within the same 8 bits: MNIST scores 92.4 % at 3 input bits, 94.5–95 % at 2), 60 epochs
  * of Adam (learning rate 0.005, batch 32, L2 1e-4), quantization-aware training, seed 42.
  *
- * <p>Not yet wired to the compiler: {@link FheMode#SIMULATE} and {@link FheMode#EXECUTE} throw
- * {@link UnsupportedOperationException} until the network is lowered onto the shared quantized-op layer.
+ * <p>Every mode runs the same integer program: {@code compile(X)} lowers it into a circuit (one bootstrap per
+ * hidden neuron and row), and {@link FheMode#SIMULATE} and {@link FheMode#EXECUTE} then return DISABLE's scores
+ * (SIMULATE draws bootstrap errors at the circuit's p_error unless {@code setSimulateBootstrapErrors(false)}).
  */
-public final class MLPClassifier extends MlpEstimatorBase<MLPClassifier> implements ProbabilisticClassifier {
+public final class MLPClassifier extends MlpEstimatorBase<MLPClassifier> implements ProbabilisticClassifier,
+        FheClassifier {
 
     private int[] classes;
 
@@ -64,6 +67,7 @@ public final class MLPClassifier extends MlpEstimatorBase<MLPClassifier> impleme
     }
 
     /** Fits, then trains the float benchmark on the same data; returns both. */
+    @Override
     public NeuralFitBenchmark<MLPClassifier> fitBenchmark(double[][] X, int[] y) {
         fit(X, y);
         return new NeuralFitBenchmark<>(this, trainFloat(X, new Targets.Classes(ClassLabels.toIndices(y, classes),
@@ -90,6 +94,7 @@ public final class MLPClassifier extends MlpEstimatorBase<MLPClassifier> impleme
     }
 
     /** The float network's labels: the reference for the quantized ones (see {@link #floatNetwork()}). */
+    @Override
     public int[] floatPredict(double[][] X) {
         requireFitted("floatPredict");
         return labelsOf(floatOutputs(X));

@@ -3,6 +3,7 @@ package org.fheml.models.neural;
 import org.fheml.core.FheMode;
 import org.fheml.core.InputValidation;
 import org.fheml.core.Regressor;
+import org.fheml.models.FheRegressor;
 
 /**
  * A fully connected network regressor trained with quantization-aware training and accumulator-bounded pruning,
@@ -15,10 +16,9 @@ import org.fheml.core.Regressor;
  * an argmax: at the classifier's 3 bits each of weights, activations and inputs alone cost 0.02–0.03 of R² on
  * diabetes, and 4 bits do not fit 8-bit accumulators (7 · 15 = 105 per weight), hence the wider accumulators.
  *
- * <p>Not yet wired to the compiler: {@link FheMode#SIMULATE} and {@link FheMode#EXECUTE} throw
- * {@link UnsupportedOperationException} until the network is lowered onto the shared quantized-op layer.
+ * <p>Every mode runs the same integer program (see {@link MLPClassifier}); compile first for SIMULATE and EXECUTE.
  */
-public final class MLPRegressor extends MlpEstimatorBase<MLPRegressor> implements Regressor {
+public final class MLPRegressor extends MlpEstimatorBase<MLPRegressor> implements Regressor, FheRegressor {
 
     public MLPRegressor() {
         super(4, 4, 4, 12, 6);
@@ -55,6 +55,7 @@ public final class MLPRegressor extends MlpEstimatorBase<MLPRegressor> implement
     }
 
     /** Fits, then trains the float benchmark on the same data; returns both. */
+    @Override
     public NeuralFitBenchmark<MLPRegressor> fitBenchmark(double[][] X, double[] y) {
         fit(X, y);
         return new NeuralFitBenchmark<>(this, trainFloat(X, standardized(y)));
@@ -74,6 +75,7 @@ public final class MLPRegressor extends MlpEstimatorBase<MLPRegressor> implement
     }
 
     /** The float network's predictions: the reference for the quantized ones (see {@link #floatNetwork()}). */
+    @Override
     public double[] floatPredict(double[][] X) {
         requireFitted("floatPredict");
         return unstandardized(floatOutputs(X));

@@ -1,20 +1,25 @@
 package org.fheml.models.neural;
 
+import org.fheml.compilation.Exactness;
 import org.fheml.core.FheMode;
 import org.fheml.core.InputValidation;
 import org.fheml.core.NotFittedException;
+import org.fheml.models.FheEstimator;
+import org.fheml.models.QuantizedModel;
+import org.fheml.quantization.QuantizedModule;
 
 /**
  * What {@link MLPClassifier} and {@link MLPRegressor} share: the hyperparameters (fluent setters; each estimator
  * sets defaults chosen by measurement), training, and the fitted integer program.
  *
- * <p>Predictions in {@link FheMode#DISABLE} evaluate the integer program exactly ({@link QuantizedMlp#predict}).
- * SIMULATE and EXECUTE need the network lowered to a circuit, which is not wired yet: they throw
- * {@link UnsupportedOperationException}.
+ * <p>Every prediction goes through the one predict pipeline of {@link FheEstimator}: the fitted
+ * {@link QuantizedMlp} is lowered onto the shared quantized-op layer ({@link #quantizedModule()}), whose exact
+ * integer evaluation is {@link FheMode#DISABLE} and whose circuit runs {@link FheMode#SIMULATE} and
+ * {@link FheMode#EXECUTE}; both compute the integers of {@link QuantizedMlp#evaluate} bit for bit.
  *
  * @param <S> the concrete estimator, returned by the setters
  */
-public abstract class MlpEstimatorBase<S extends MlpEstimatorBase<S>> {
+public abstract class MlpEstimatorBase<S extends MlpEstimatorBase<S>> extends FheEstimator {
 
     static final int DEFAULT_EPOCHS = 60;
     /**
@@ -38,6 +43,8 @@ public abstract class MlpEstimatorBase<S extends MlpEstimatorBase<S>> {
     private long seed = 42;
     private TrainingMode trainingMode = TrainingMode.QAT;
     private WeightScaling weightScaling = WeightScaling.PER_NEURON;
+    private Exactness roundingExactness = Exactness.EXACT;
+    private final MlpModel model = new MlpModel(getClass().getSimpleName());
 
     /** The fitted integer program, or null before fit. */
     QuantizedMlp program;
@@ -46,6 +53,9 @@ public abstract class MlpEstimatorBase<S extends MlpEstimatorBase<S>> {
     MlpSettings fittedSettings;
     /** The float network: the benchmark after fitBenchmark, or the network post-training quantization started from. */
     FloatNetwork floatNetwork;
+    /** The data of the last fit, kept (not copied) until the float network is trained from it on first use. */
+    private double[][] fitFeatures;
+    private Targets fitTargets;
 
     MlpEstimatorBase(int nWeightBits, int nActivationBits, int nInputBits, int nAccumulatorBits,
             int roundingThresholdBits) {
@@ -61,6 +71,11 @@ public abstract class MlpEstimatorBase<S extends MlpEstimatorBase<S>> {
 
     /** The input width used when none was set (nInputBits 0), for data with this many features. */
     abstract int autoInputBits(int features);
+
+    @Override
+    protected QuantizedModel quantizedModel() {
+        return model;
+    }
 
     @SuppressWarnings("unchecked")
     final S self() {
@@ -114,6 +129,42 @@ public abstract class MlpEstimatorBase<S extends MlpEstimatorBase<S>> {
      */
     public S setRoundingThresholdBits(int bits) {
         this.roundingThresholdBits = bits;
+        return self();
+    }
+
+    /**
+     * Sets the weight and activation widths to {@code nBits} together (what {@code fheml bench --bits} sweeps), and
+     * widens the accumulators to at least {@code 2·nBits + 2} bits so that every width can be trained (one weight
+     * times one input must fit); the input width keeps its setting.
+     */
+    public S setNBits(int nBits) {
+        this.nAccumulatorBits = Math.max(nAccumulatorBits, 2 * nBits + 2);
+        return setNWeightBits(nBits).setNActivationBits(nBits);
+    }
+
+    /**
+     * How the circuit rounds accumulators before each activation lookup. {@link Exactness#EXACT} (default) extracts
+     * each dropped bit with one small bootstrap, and EXECUTE then computes the clear program's integers.
+     * {@link Exactness#APPROXIMATE} costs no bootstrap of its own (the lookup's bootstrap absorbs it; the
+     * accumulator is computed as 2·acc + 1 so that no value lies exactly halfway, see {@code MlpModule}), but the
+     * bootstrap's modulus switch decides accumulators within a few units of a rounding boundary by noise: measured
+     * on diabetes (12-bit accumulators rounded to 6), EXECUTE then leaves DISABLE's predictions. Takes effect at the
+     * next fit.
+     */
+    public S setRoundingExactness(Exactness exactness) {
+        this.roundingExactness = java.util.Objects.requireNonNull(exactness, "exactness");
+        return self();
+    }
+
+    @Override
+    public S setRandomSeed(long seed) {
+        super.setRandomSeed(seed);
+        return self();
+    }
+
+    @Override
+    public S setSimulateBootstrapErrors(boolean draw) {
+        super.setSimulateBootstrapErrors(draw);
         return self();
     }
 
@@ -187,9 +238,12 @@ public abstract class MlpEstimatorBase<S extends MlpEstimatorBase<S>> {
         MlpTrainer trainer = new MlpTrainer(settings, true);
         NetworkState state = trainer.train(scaling.scale(X), targets);
         this.program = NetworkExport.export(state, settings, scaling);
+        model.fitted(program, roundingExactness);
         this.trainedState = state;
         this.fittedSettings = settings;
         this.floatNetwork = trainer.floatState() == null ? null : new FloatNetwork(scaling, trainer.floatState());
+        this.fitFeatures = floatNetwork == null ? X : null;
+        this.fitTargets = floatNetwork == null ? targets : null;
     }
 
     /** Trains the float benchmark on the same data, with the settings of the last fit. */
@@ -197,6 +251,8 @@ public abstract class MlpEstimatorBase<S extends MlpEstimatorBase<S>> {
         FeatureScaling scaling = program.scaling();
         NetworkState state = new MlpTrainer(fittedSettings, false).train(scaling.scale(X), targets);
         this.floatNetwork = new FloatNetwork(scaling, state);
+        this.fitFeatures = null;
+        this.fitTargets = null;
         return floatNetwork;
     }
 
@@ -210,31 +266,43 @@ public abstract class MlpEstimatorBase<S extends MlpEstimatorBase<S>> {
         return program;
     }
 
+    /**
+     * The fitted program on the shared quantized-op layer: Gemm, rounding and per-neuron table lookups, the module
+     * that {@code compile} turns into a circuit.
+     *
+     * @throws NotFittedException before fit
+     */
+    public QuantizedModule quantizedModule() {
+        requireFitted("quantizedModule");
+        return model.module();
+    }
+
     /** Weights removed by pruning to keep accumulators within nAccumulatorBits. */
     public int prunedWeights() {
         return quantizedMlp().prunedWeights();
     }
 
     /**
-     * The float network: after {@code fitBenchmark}, the benchmark trained the same way without quantization; after
-     * a post-training-quantization fit, the network that was quantized.
+     * The float network: the benchmark trained the same way without quantization (by {@code fitBenchmark}, or, after
+     * a QAT fit, on first use from the data of that fit: the same network, since training is seeded); after a
+     * post-training-quantization fit, the network that was quantized.
      *
-     * @throws NotFittedException    before fit
-     * @throws IllegalStateException after a QAT fit without fitBenchmark, which trains no float network
+     * @throws NotFittedException before fit
      */
     public FloatNetwork floatNetwork() {
         requireFitted("floatNetwork");
         if (floatNetwork == null) {
-            throw new IllegalStateException(getClass().getSimpleName() + " was fitted with quantization-aware "
-                    + "training, which trains no float network: call fitBenchmark(X, y) to train one beside it.");
+            trainFloat(fitFeatures, fitTargets);
         }
         return floatNetwork;
     }
 
+    @Override
     public boolean isFitted() {
         return program != null;
     }
 
+    @Override
     public int featureCount() {
         requireFitted("featureCount");
         return program.featureCount();
@@ -249,13 +317,7 @@ public abstract class MlpEstimatorBase<S extends MlpEstimatorBase<S>> {
     /** The dequantized outputs of the integer program for every row, after validation, in the given mode. */
     final double[][] programOutputs(double[][] X, FheMode mode, String what) {
         requireFitted(what);
-        InputValidation.checkFeatures(X, program.featureCount());
-        return switch (mode) {
-            case DISABLE -> program.predict(X);
-            case SIMULATE, EXECUTE -> throw new UnsupportedOperationException(getClass().getSimpleName() + "."
-                    + what + " in " + mode + ": not yet compiled to a circuit; use FheMode.DISABLE, which evaluates "
-                    + "the same integer program exactly in the clear.");
-        };
+        return predictScores(X, mode, what);
     }
 
     /** The float network's outputs for every row, after validation. */
