@@ -48,7 +48,8 @@ final class DemoCommand implements Callable<Integer> {
             + "for regressors).")
     private String dataset;
 
-    @Option(names = "--n-bits", description = "Quantization bits (default: the model's, 8 for linear models, 6 for trees).")
+    @Option(names = "--n-bits", description = "Quantization bits (default: the model's, 8 for linear models, 6 for trees, "
+            + "3 for MLPClassifier and 4 for MLPRegressor, where they set n_weight = n_activation).")
     private Integer nBits;
 
     @Option(names = "--fhe-rows", description = "Test rows run encrypted (default: all of them for circuits without "

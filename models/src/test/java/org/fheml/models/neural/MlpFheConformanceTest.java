@@ -13,7 +13,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Both network estimators pass the FHE checks of every estimator (fit, compile, SIMULATE without errors equal to
  * DISABLE on every test row, EXECUTE equal to DISABLE on {@value FheConformance#EXECUTE_ROWS} rows), on wine (16
- * lookups per row) and diabetes.
+ * lookups per row) and diabetes. The regressor runs here at 3-bit weights and activations with 8-bit accumulators
+ * (two rounded bits per neuron), to keep the default suite short; {@code MlpEncryptedTest} runs its defaults.
  */
 class MlpFheConformanceTest {
 
@@ -26,6 +27,7 @@ class MlpFheConformanceTest {
     @TestFactory
     Stream<DynamicTest> regressorOnDiabetes() {
         Split<RegressionDataset> split = TrainTestSplit.shuffled(Datasets.diabetes(), 0.2, 42);
-        return FheConformance.regressor(() -> new MLPRegressor().setEpochs(30), split);
+        return FheConformance.regressor(() -> new MLPRegressor().setEpochs(30).setNBits(3)
+                .setNAccumulatorBits(8), split);
     }
 }
