@@ -34,6 +34,11 @@ public final class MLPRegressor extends MlpEstimatorBase<MLPRegressor> implement
         return 4;
     }
 
+    @Override
+    int autoRoundingThresholdBits(int features) {
+        return 6;
+    }
+
     private double targetMean;
     private double targetScale = 1;
 

@@ -72,6 +72,9 @@ public abstract class MlpEstimatorBase<S extends MlpEstimatorBase<S>> extends Fh
     /** The input width used when none was set (nInputBits 0), for data with this many features. */
     abstract int autoInputBits(int features);
 
+    /** The lookup precision used when none was set, for data with this many features. */
+    abstract int autoRoundingThresholdBits(int features);
+
     @Override
     protected QuantizedModel quantizedModel() {
         return model;
@@ -125,7 +128,8 @@ public abstract class MlpEstimatorBase<S extends MlpEstimatorBase<S>> extends Fh
 
     /**
      * The precision of each activation lookup: the accumulator's low bits beyond it are rounded off first
-     * (Concrete ML's rounding_threshold_bits). 0 keeps whole accumulators.
+     * (Concrete ML's rounding_threshold_bits). 0 keeps whole accumulators; by default the estimator chooses from
+     * the feature count (see its class comment).
      */
     public S setRoundingThresholdBits(int bits) {
         this.roundingThresholdBits = bits;
@@ -227,8 +231,9 @@ public abstract class MlpEstimatorBase<S extends MlpEstimatorBase<S>> extends Fh
     public MlpSettings settingsFor(int features) {
         int[] hidden = hiddenLayerSizes != null ? hiddenLayerSizes : autoHiddenLayerSizes(features);
         int inputBits = nInputBits != 0 ? nInputBits : autoInputBits(features);
+        int rounding = roundingThresholdBits >= 0 ? roundingThresholdBits : autoRoundingThresholdBits(features);
         return new MlpSettings(hidden, activation, nWeightBits, nActivationBits, inputBits, nAccumulatorBits,
-                roundingThresholdBits, epochs, batchSize, learningRate, l2, seed, trainingMode, weightScaling);
+                rounding, epochs, batchSize, learningRate, l2, seed, trainingMode, weightScaling);
     }
 
     /** Trains the quantized network on validated data and stores it, forgetting any earlier fit. */
