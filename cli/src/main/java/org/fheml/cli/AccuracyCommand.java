@@ -54,8 +54,12 @@ final class AccuracyCommand implements Callable<Integer> {
             description = "Header of the CSV column holding the labels (any text) or the targets (numbers).")
     private String label;
 
-    @Option(names = "--bits", split = ",", paramLabel = "N", defaultValue = "2,3,4,5,6,7,8",
-            description = "The n_bits to measure, comma-separated, each 1..16 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--bits", split = ",", paramLabel = "N",
+            description = {"The n_bits to measure, comma-separated, each 1..16 (default: 2,3,4,5,6,7,8; networks "
+                    + "2,3,4).",
+                    "For MLPClassifier and MLPRegressor, N is n_weight/n_activation: weights and hidden activations "
+                            + "both get N bits (inputs keep the model's width; accumulators widen to at least 2N+2 "
+                            + "bits)."})
     private List<Integer> bits;
 
     @Option(names = "--fhe-rows", paramLabel = "K", defaultValue = "20",
@@ -82,10 +86,10 @@ final class AccuracyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<Integer> nBits = checkedBits();
-        checkNumbers();
         ModelRegistry.Entry entry = ModelRegistry.find(model)
                 .orElseThrow(() -> usage(ModelRegistry.unknownModelMessage(model)));
+        List<Integer> nBits = checkedBits(entry);
+        checkNumbers();
         Dataset data;
         try {
             data = BenchData.load(dataset, csv, label, entry);
@@ -106,7 +110,10 @@ final class AccuracyCommand implements Callable<Integer> {
         return 0;
     }
 
-    private List<Integer> checkedBits() {
+    private List<Integer> checkedBits(ModelRegistry.Entry entry) {
+        if (bits == null) {
+            return entry.sweep();
+        }
         for (int n : bits) {
             if (n < 1 || n > MAX_N_BITS) {
                 throw usage("--bits: " + n + " is out of range; each n_bits must be 1.." + MAX_N_BITS

@@ -48,7 +48,8 @@ final class DemoCommand implements Callable<Integer> {
             + "for regressors).")
     private String dataset;
 
-    @Option(names = "--n-bits", description = "Quantization bits (default: the model's, 8 for linear models, 6 for trees).")
+    @Option(names = "--n-bits", description = "Quantization bits (default: the model's, 8 for linear models, 6 for trees, "
+            + "3 for MLPClassifier and 4 for MLPRegressor, where they set n_weight = n_activation).")
     private Integer nBits;
 
     @Option(names = "--fhe-rows", description = "Test rows run encrypted (default: all of them for circuits without "
@@ -95,12 +96,14 @@ final class DemoCommand implements Callable<Integer> {
         Circuit circuit = bench.compile(train);
         long t2 = System.nanoTime();
         CircuitStatistics statistics = circuit.statistics();
-        out.printf("  fit        %7.1f ms  trained with Smile, then quantized to %d bits%n", millis(t0, t1), bits);
+        out.printf("  fit        %7.1f ms  trained (floats, or quantization-aware), quantized to %d bits%n",
+                millis(t0, t1), bits);
         out.printf("  compile    %7.1f ms  %s%n", millis(t1, t2), describe(circuit, statistics));
 
         Predictions disable = bench.predict(test, FheMode.DISABLE);
         Predictions simulate = bench.predict(test, FheMode.SIMULATE);
-        out.printf("  float      %s %.4f (Smile's model; %s baseline %.4f)%n", score, bench.floatPredict(test).score(truth),
+        out.printf("  float      %s %.4f (float model trained the same way; %s baseline %.4f)%n", score,
+                bench.floatPredict(test).score(truth),
                 entry.task() == Task.CLASSIFICATION ? "majority-class" : "mean-value", baseline(split, test).score(truth));
         out.printf("  DISABLE    %s %.4f (quantized integer program in the clear)%n", score, disable.score(truth));
         out.printf("  SIMULATE   %s %.4f, equal to DISABLE on %d of %d rows%n", score, simulate.score(truth),

@@ -19,6 +19,8 @@ import org.fheml.models.linear.LogisticRegression;
 import org.fheml.models.linear.PoissonRegressor;
 import org.fheml.models.linear.Ridge;
 import org.fheml.models.linear.TweedieRegressor;
+import org.fheml.models.neural.MLPClassifier;
+import org.fheml.models.neural.MLPRegressor;
 import org.fheml.models.tree.DecisionTreeClassifier;
 import org.fheml.models.tree.DecisionTreeRegressor;
 import org.fheml.models.tree.GradientBoostingClassifier;
@@ -35,13 +37,34 @@ import org.fheml.models.tree.XGBRegressor;
  */
 final class ModelRegistry {
 
-    /** One benchmarkable model: its name, its task, its default n_bits, and a factory of fresh instances. */
-    record Entry(String name, Task task, int defaultNBits, IntFunction<BenchModel> atNBits) {
+    /**
+     * One benchmarkable model: its name, its task, its default n_bits, a factory of fresh instances, and the n_bits
+     * {@code bench accuracy} sweeps when --bits is not given.
+     */
+    record Entry(String name, Task task, int defaultNBits, IntFunction<BenchModel> atNBits, List<Integer> sweep) {
+
+        /** The sweep of linear models and trees. */
+        static final List<Integer> DEFAULT_SWEEP = List.of(2, 3, 4, 5, 6, 7, 8);
+        /** Networks: n_weight = n_activation = n_bits, where accumulators stay narrow enough to compile quickly. */
+        static final List<Integer> NETWORK_SWEEP = List.of(2, 3, 4);
+
+        Entry(String name, Task task, int defaultNBits, IntFunction<BenchModel> atNBits) {
+            this(name, task, defaultNBits, atNBits, DEFAULT_SWEEP);
+        }
+
+        Entry withSweep(List<Integer> bits) {
+            return new Entry(name, task, defaultNBits, atNBits, List.copyOf(bits));
+        }
     }
 
-    /** Concrete ML's defaults: 8 bits for linear models, 6 for trees. */
+    /**
+     * Concrete ML's defaults: 8 bits for linear models, 6 for trees. Networks: n_bits sets the weight and activation
+     * widths together (n_weight = n_activation = n_bits), 3 for the classifier and 4 for the regressor by default.
+     */
     private static final int LINEAR_N_BITS = 8;
     private static final int TREE_N_BITS = 6;
+    private static final int MLP_CLASSIFIER_N_BITS = 3;
+    private static final int MLP_REGRESSOR_N_BITS = 4;
 
     private static final List<Entry> MODELS = List.of(
             classifier(LogisticRegression.class, LogisticRegression::new, LINEAR_N_BITS),
@@ -61,7 +84,9 @@ final class ModelRegistry {
             regressor(RandomForestRegressor.class, RandomForestRegressor::new, TREE_N_BITS),
             regressor(GradientBoostingRegressor.class, GradientBoostingRegressor::new, TREE_N_BITS),
             classifier(XGBClassifier.class, XGBClassifier::new, TREE_N_BITS),
-            regressor(XGBRegressor.class, XGBRegressor::new, TREE_N_BITS));
+            regressor(XGBRegressor.class, XGBRegressor::new, TREE_N_BITS),
+            classifier(MLPClassifier.class, MLPClassifier::new, MLP_CLASSIFIER_N_BITS).withSweep(Entry.NETWORK_SWEEP),
+            regressor(MLPRegressor.class, MLPRegressor::new, MLP_REGRESSOR_N_BITS).withSweep(Entry.NETWORK_SWEEP));
 
     /** The model names, for picocli's completion candidates and the {@code --model} help. */
     static final class Names implements Iterable<String> {

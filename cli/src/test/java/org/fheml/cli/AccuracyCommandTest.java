@@ -101,6 +101,32 @@ class AccuracyCommandTest {
     }
 
     @Test
+    void anMlpSweepsWeightAndActivationBits() throws IOException {
+        JsonNode rows = json("bench", "accuracy", "--model", "MLPClassifier", "--dataset", "wine", "--bits", "2,3",
+                "--fhe-rows", "0", "--json").get("rows");
+        assertEquals(2, rows.size());
+        for (JsonNode row : rows) {
+            assertEquals(1.0, row.get("simulateAgreement").asDouble(), row.toString());
+            assertTrue(row.get("pbsCount").asLong() >= 16, "one bootstrap per hidden neuron: " + row);
+        }
+        assertTrue(rows.get(1).get("disableScore").asDouble() > 0.85, rows.toString());
+    }
+
+    @Test
+    void anMlpRegressorIsScoredByRSquared() throws IOException {
+        JsonNode row = json("bench", "accuracy", "--model", "mlpregressor", "--dataset", "diabetes", "--bits", "4",
+                "--fhe-rows", "0", "--json").get("rows").get(0);
+        assertTrue(row.get("disableScore").asDouble() > 0.3, row.toString());
+        assertEquals(1.0, row.get("simulateAgreement").asDouble(), row.toString());
+    }
+
+    @Test
+    void theHelpSaysWhatBitsMeanForNetworks() {
+        CommandLineTest.Run run = run("bench", "accuracy", "--help");
+        assertTrue(run.out().contains("n_weight/n_activation"), run.out());
+    }
+
+    @Test
     void aRegressorOnDiabetesIsScoredByRSquared() throws IOException {
         JsonNode rows = json("bench", "accuracy", "--model", "Ridge", "--dataset", "diabetes", "--bits", "3,8",
                 "--fhe-rows", "2", "--json").get("rows");

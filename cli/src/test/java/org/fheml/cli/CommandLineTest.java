@@ -57,6 +57,17 @@ class CommandLineTest {
     }
 
     @Test
+    void demoRunsAnMlpEncryptedEndToEnd() {
+        Run run = run("demo", "--model", "MLPClassifier", "--dataset", "wine", "--fhe-rows", "1");
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        Matcher simulate = Pattern.compile("SIMULATE +accuracy ([0-9.]+), equal to DISABLE on (\\d+) of (\\d+) rows")
+                .matcher(run.out());
+        assertTrue(simulate.find() && run.out().contains("bootstraps per row"), run.out());
+        assertEquals(simulate.group(3), simulate.group(2), "SIMULATE must agree with DISABLE on every row");
+        assertTrue(run.out().contains("equal to DISABLE on 1 of 1 rows (encrypted end to end)"), run.out());
+    }
+
+    @Test
     void demoRefusesAnUnknownModel() {
         Run run = run("demo", "--model", "Perceptron");
         assertEquals(2, run.exitCode());

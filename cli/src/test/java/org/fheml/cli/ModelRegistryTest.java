@@ -13,11 +13,24 @@ class ModelRegistryTest {
         assertEquals(List.of("LogisticRegression", "LinearSVC", "LinearRegression", "Ridge", "Lasso", "ElasticNet",
                 "LinearSVR", "PoissonRegressor", "GammaRegressor", "TweedieRegressor", "DecisionTreeClassifier",
                 "RandomForestClassifier", "GradientBoostingClassifier", "DecisionTreeRegressor",
-                "RandomForestRegressor", "GradientBoostingRegressor", "XGBClassifier", "XGBRegressor"),
+                "RandomForestRegressor", "GradientBoostingRegressor", "XGBClassifier", "XGBRegressor", "MLPClassifier",
+                "MLPRegressor"),
                 ModelRegistry.all().stream().map(ModelRegistry.Entry::name).toList());
         assertEquals("LogisticRegression, LinearSVC, DecisionTreeClassifier, RandomForestClassifier, "
-                + "GradientBoostingClassifier, XGBClassifier", ModelRegistry.names(Task.CLASSIFICATION));
-        assertTrue(ModelRegistry.all().stream().filter(e -> e.task() == Task.REGRESSION).count() == 12);
+                + "GradientBoostingClassifier, XGBClassifier, MLPClassifier", ModelRegistry.names(Task.CLASSIFICATION));
+        assertTrue(ModelRegistry.all().stream().filter(e -> e.task() == Task.REGRESSION).count() == 13);
+    }
+
+    @Test
+    void networksSweepWeightAndActivationBitsTogether() {
+        ModelRegistry.Entry mlp = ModelRegistry.find("mlpclassifier").orElseThrow();
+        assertEquals(List.of(2, 3, 4), mlp.sweep());
+        assertEquals(3, mlp.defaultNBits());
+        assertEquals(ModelRegistry.Entry.DEFAULT_SWEEP, ModelRegistry.find("ridge").orElseThrow().sweep());
+        BenchModel.OfClassifier bench = (BenchModel.OfClassifier) mlp.atNBits().apply(2);
+        org.fheml.models.neural.MLPClassifier model = (org.fheml.models.neural.MLPClassifier) bench.model();
+        assertEquals(2, model.settingsFor(10).nWeightBits());
+        assertEquals(2, model.settingsFor(10).nActivationBits());
     }
 
     @Test

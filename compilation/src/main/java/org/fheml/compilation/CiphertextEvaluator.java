@@ -407,25 +407,37 @@ final class CiphertextEvaluator implements AutoCloseable {
         return out;
     }
 
+    /**
+     * A matrix product of ciphertexts and clear integers as one fused multiply-accumulate over the ciphertexts'
+     * words: each output ciphertext is summed in place, term by term, with no temporary ciphertext and no view
+     * object per term; zero weights (pruned) cost nothing.
+     */
     private EncryptedTensor matmul(Shape shape, Object a, Object b) {
         Shape left = a instanceof EncryptedTensor e ? e.shape() : ((LongTensor) a).shape();
         Shape right = b instanceof EncryptedTensor e ? e.shape() : ((LongTensor) b).shape();
         MatmulShape m = MatmulShape.of(left, right);
         EncryptedTensor out = empty(shape);
-        LweCiphertext term = new LweCiphertext(dimension);
+        boolean leftEncrypted = a instanceof EncryptedTensor;
+        LweCiphertextList inputs = leftEncrypted ? ((EncryptedTensor) a).ciphertexts()
+                : ((EncryptedTensor) b).ciphertexts();
+        LongTensor weights = leftEncrypted ? (LongTensor) b : (LongTensor) a;
+        LweCiphertextList outputs = out.ciphertexts();
+        long[] x = inputs.data();
+        long[] z = outputs.data();
+        int size = dimension.lweSize();
         for (int i = 0; i < m.rows(); i++) {
             for (int j = 0; j < m.columns(); j++) {
-                LweCiphertext target = out.ciphertexts().get(i * m.columns() + j);
+                int target = outputs.offsetOf(i * m.columns() + j);
                 for (int t = 0; t < m.inner(); t++) {
                     int leftPosition = i * m.inner() + t;
                     int rightPosition = t * m.columns() + j;
-                    LweCiphertext ciphertext = a instanceof EncryptedTensor ea
-                            ? ea.ciphertexts().get(leftPosition) : ((EncryptedTensor) b).ciphertexts().get(rightPosition);
-                    long weight = a instanceof EncryptedTensor ? ((LongTensor) b).get(rightPosition)
-                            : ((LongTensor) a).get(leftPosition);
-                    if (weight != 0) {
-                        LweLinearAlgebra.multiply(ciphertext, weight, term);
-                        LweLinearAlgebra.add(target, term, target);
+                    long weight = weights.get(leftEncrypted ? rightPosition : leftPosition);
+                    if (weight == 0) {
+                        continue;
+                    }
+                    int source = inputs.offsetOf(leftEncrypted ? leftPosition : rightPosition);
+                    for (int k = 0; k < size; k++) {
+                        z[target + k] += weight * x[source + k];
                     }
                 }
             }

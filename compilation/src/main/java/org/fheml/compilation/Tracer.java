@@ -198,6 +198,18 @@ public final class Tracer {
         return unary(new Op.Lookup(new LookupTable(0, tables)), shape());
     }
 
+    /**
+     * A lookup with explicit inputs: element e of value v reads {@code table.apply(e, v)}; the table must cover
+     * every value x can take, from {@code table.offset()} (negative values included).
+     */
+    public Tracer lookup(LookupTable table) {
+        if (table.isPerElement() && table.values().length != shape().size()) {
+            throw new IllegalArgumentException("Per-element lookup on shape " + shape() + " needs " + shape().size()
+                    + " tables, got " + table.values().length + ".");
+        }
+        return unary(new Op.Lookup(table), shape());
+    }
+
     /** {@code f(x)} element-wise, tabulated over the range of x when the circuit is compiled. */
     public Tracer apply(LongUnaryOperator f) {
         return apply("apply", f);

@@ -11,7 +11,7 @@ import org.fheml.compilation.Tracer;
  * how networks and ONNX graphs map onto these ops.
  */
 public sealed interface QuantizedOp permits GemmOp, Conv2dOp, AvgPool2dOp, AddConstantOp, MultiplyConstantOp, AddOp,
-        UnivariateOp, RoundOp, ArgmaxOp, ReshapeOp {
+        UnivariateOp, TableOp, RoundOp, ArgmaxOp, ReshapeOp {
 
     /** The number of tensors the op reads. */
     int arity();
@@ -45,6 +45,7 @@ public sealed interface QuantizedOp permits GemmOp, Conv2dOp, AvgPool2dOp, AddCo
             case AddOp a -> 0;
             case ReshapeOp r -> 0;
             case UnivariateOp u -> 1;
+            case TableOp t -> 1;
             case RoundOp r -> r.exactness() == org.fheml.compilation.Exactness.APPROXIMATE ? 0 : r.lsbs();
             case ArgmaxOp a -> a.plan().scoreCount() == 1 ? 1
                     : a.plan().scoreCount() * (a.plan().scoreCount() - 1) / 2 + a.plan().scoreCount();
@@ -62,6 +63,7 @@ public sealed interface QuantizedOp permits GemmOp, Conv2dOp, AvgPool2dOp, AddCo
             case AddOp a -> "add";
             case ReshapeOp r -> "reshape " + java.util.Arrays.toString(r.output().shape());
             case UnivariateOp u -> u.function().toString();
+            case TableOp t -> "table " + t.function();
             case RoundOp r -> "round(" + r.lsbs() + ", " + r.exactness() + ")";
             case ArgmaxOp a -> "argmax";
         };

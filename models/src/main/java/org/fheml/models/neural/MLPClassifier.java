@@ -1,0 +1,155 @@
+package org.fheml.models.neural;
+
+import org.fheml.core.ClassLabels;
+import org.fheml.core.FheMode;
+import org.fheml.core.InputValidation;
+import org.fheml.core.InvalidInputException;
+import org.fheml.core.NotFittedException;
+import org.fheml.core.ProbabilisticClassifier;
+import org.fheml.models.FheClassifier;
+import org.fheml.models.Softmax;
+
+/**
+ * A fully connected network classifier trained with quantization-aware training and accumulator-bounded pruning,
+ * the counterpart of Concrete ML's NeuralNetClassifier. The network has one output per class (two for a binary
+ * task); the circuit computes the dequantizable class scores, and softmax and argmax run in the clear on the
+ * client.
+ *
+ * <pre>{@code
+ * var clf = new MLPClassifier().setHiddenLayerSizes(32).fit(X, y);
+ * int[] labels = clf.predict(X);                       // the integer program, in the clear
+ * System.out.println(clf.quantizedMlp().summary());    // bits, pruned weights, lookups per row
+ * }</pre>
+ *
+ * <p>Defaults, chosen by measurement on breast cancer, wine, digits and the MNIST subset: 3-bit weights (one scale
+ * per neuron), 3-bit activations, 8-bit accumulators (pruned to fit), lookups rounded to 4 bits (6 beyond 256
+ * features, see {@code autoRoundingThresholdBits}), one hidden ReLU layer of {@code clamp(features / 2, 16, 128)}
+ * neurons rounded up to a multiple of 8 (wine and breast cancer 16, digits 32, MNIST 128 lookups per row), 3-bit inputs up to 256 features and 2-bit inputs beyond (a first-layer
+ * neuron sums more inputs within the same 8 bits: MNIST scores 92.4 % at 3 input bits, 94.5–95 % at 2), 60 epochs
+ * of Adam (learning rate 0.005, batch 32, L2 1e-4), quantization-aware training, seed 42.
+ *
+ * <p>Every mode runs the same integer program: {@code compile(X)} lowers it into a circuit (one bootstrap per
+ * hidden neuron and row), and {@link FheMode#SIMULATE} and {@link FheMode#EXECUTE} then return DISABLE's scores
+ * (SIMULATE draws bootstrap errors at the circuit's p_error unless {@code setSimulateBootstrapErrors(false)}).
+ */
+public final class MLPClassifier extends MlpEstimatorBase<MLPClassifier> implements ProbabilisticClassifier,
+        FheClassifier {
+
+    private int[] classes;
+
+    public MLPClassifier() {
+        super(3, 3, 0, 8, -1);
+    }
+
+    /**
+     * 4-bit lookups up to 256 features, 6 beyond. Measured (DISABLE, mean over 5 splits, 8-bit accumulators): breast
+     * cancer 98.42 % at 4 bits, 98.25 % at 6; wine 96.67 % at both; digits 96.06 % at 4, 96.61 % at 6 (float 97.50 %).
+     * 4-bit lookups compile to N = 1024 bootstraps (optimizer cost 116) against N = 4096 at 6 bits (cost 448): with
+     * the two extra exact-rounding bootstraps per neuron, a row costs 2.3 times less. On MNIST 4 bits lose 1.1 points
+     * (93.05 % against 94.15 %), so 784 features keep 6.
+     */
+    @Override
+    int autoRoundingThresholdBits(int features) {
+        return features > 256 ? 6 : 4;
+    }
+
+    @Override
+    int autoInputBits(int features) {
+        return features > 256 ? 2 : 3;
+    }
+
+    @Override
+    int[] autoHiddenLayerSizes(int features) {
+        int half = Math.max(16, Math.min(128, (features + 1) / 2));
+        return new int[] {(half + 7) / 8 * 8};
+    }
+
+    @Override
+    public MLPClassifier fit(double[][] X, int[] y) {
+        InputValidation.checkLabels(X, y);
+        int[] labels = ClassLabels.distinct(y);
+        if (labels.length < 2) {
+            throw new InvalidInputException("y holds a single class (" + labels[0] + "): a classifier needs at least "
+                    + "two.");
+        }
+        classes = null;
+        train(X, new Targets.Classes(ClassLabels.toIndices(y, labels), labels.length));
+        classes = labels;
+        return this;
+    }
+
+    /** Fits, then trains the float benchmark on the same data; returns both. */
+    @Override
+    public NeuralFitBenchmark<MLPClassifier> fitBenchmark(double[][] X, int[] y) {
+        fit(X, y);
+        return new NeuralFitBenchmark<>(this, trainFloat(X, new Targets.Classes(ClassLabels.toIndices(y, classes),
+                classes.length)));
+    }
+
+    /** The dequantized class scores (logits), one column per entry of {@link #classes()}. */
+    public double[][] decisionFunction(double[][] X, FheMode mode) {
+        return programOutputs(X, mode, "decisionFunction");
+    }
+
+    public double[][] decisionFunction(double[][] X) {
+        return decisionFunction(X, FheMode.DISABLE);
+    }
+
+    @Override
+    public int[] predict(double[][] X, FheMode mode) {
+        return labelsOf(programOutputs(X, mode, "predict"));
+    }
+
+    @Override
+    public double[][] predictProba(double[][] X, FheMode mode) {
+        return softmax(programOutputs(X, mode, "predictProba"));
+    }
+
+    /** The float network's labels: the reference for the quantized ones (see {@link #floatNetwork()}). */
+    @Override
+    public int[] floatPredict(double[][] X) {
+        requireFitted("floatPredict");
+        return labelsOf(floatOutputs(X));
+    }
+
+    /** The float network's class probabilities. */
+    public double[][] floatPredictProba(double[][] X) {
+        requireFitted("floatPredictProba");
+        return softmax(floatOutputs(X));
+    }
+
+    private static double[][] softmax(double[][] scores) {
+        double[][] p = new double[scores.length][];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = Softmax.of(scores[i]);
+        }
+        return p;
+    }
+
+    private int[] labelsOf(double[][] scores) {
+        int[] out = new int[scores.length];
+        for (int i = 0; i < out.length; i++) {
+            int best = 0;
+            for (int c = 1; c < scores[i].length; c++) {
+                if (scores[i][c] > scores[i][best]) {
+                    best = c;
+                }
+            }
+            out[i] = classes[best];
+        }
+        return out;
+    }
+
+    @Override
+    public int[] classes() {
+        if (classes == null) {
+            throw new NotFittedException(getClass().getSimpleName(), "classes");
+        }
+        return classes.clone();
+    }
+
+    @Override
+    public boolean isFitted() {
+        return super.isFitted() && classes != null;
+    }
+}
