@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.fheml.core.datasets.Dataset;
 import org.fheml.core.datasets.Split;
+import org.fheml.models.onnx.OnnxModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Spec;
                         + "bit-width, its bootstrap count and the milliseconds per row in EXECUTE. The score is "
                         + "accuracy for classifiers (stratified split) and R² for regressors (shuffled split).",
                 ""},
-        footer = {"", "Example:", "  fheml bench accuracy --model LogisticRegression --dataset iris --bits 4,6,8"})
+        footer = {"", "Examples:", "  fheml bench accuracy --model LogisticRegression --dataset iris --bits 4,6,8",
+                "  fheml bench accuracy --onnx cnn.onnx --csv digits.csv --label label --bits 3,4,6,8"})
 final class AccuracyCommand implements Callable<Integer> {
 
     private static final int MAX_N_BITS = 16;
@@ -38,9 +40,15 @@ final class AccuracyCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "MODEL", completionCandidates = ModelRegistry.Names.class,
+    @Option(names = "--model", paramLabel = "MODEL", completionCandidates = ModelRegistry.Names.class,
             description = "Estimator class name, case-insensitive: ${COMPLETION-CANDIDATES}.")
     private String model;
+
+    @Option(names = "--onnx", paramLabel = "FILE",
+            description = "A trained network exported to ONNX, instead of --model: its float graph against its "
+                    + "circuit, quantized post-training at each n_bits on the training rows (a QCDQ file keeps its own "
+                    + "widths). Its output indices are the labels.")
+    private Path onnx;
 
     @Option(names = "--dataset", paramLabel = "NAME", completionCandidates = BenchData.DatasetNames.class,
             description = "Bundled dataset: ${COMPLETION-CANDIDATES}.")
@@ -86,8 +94,7 @@ final class AccuracyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ModelRegistry.Entry entry = ModelRegistry.find(model)
-                .orElseThrow(() -> usage(ModelRegistry.unknownModelMessage(model)));
+        ModelRegistry.Entry entry = entry();
         List<Integer> nBits = checkedBits(entry);
         checkNumbers();
         Dataset data;
@@ -108,6 +115,21 @@ final class AccuracyCommand implements Callable<Integer> {
         }
         print(report, entry.task(), data, split);
         return 0;
+    }
+
+    private ModelRegistry.Entry entry() {
+        if ((model == null) == (onnx == null)) {
+            throw usage("Give either --model MODEL or --onnx FILE.");
+        }
+        if (onnx == null) {
+            return ModelRegistry.find(model).orElseThrow(() -> usage(ModelRegistry.unknownModelMessage(model)));
+        }
+        if (!java.nio.file.Files.isRegularFile(onnx)) {
+            throw usage("--onnx " + onnx + ": no such file; give the path of an .onnx file.");
+        }
+        OnnxModel.load(onnx); // a damaged or unsupported file fails here, before any data is read
+        return new ModelRegistry.Entry("onnx:" + onnx.getFileName(), Task.CLASSIFICATION, OnnxModel.DEFAULT_N_BITS,
+                nBits -> new BenchModel.OfOnnx(OnnxModel.load(onnx).setNBits(nBits)));
     }
 
     private List<Integer> checkedBits(ModelRegistry.Entry entry) {

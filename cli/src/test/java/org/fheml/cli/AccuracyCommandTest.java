@@ -180,6 +180,41 @@ class AccuracyCommandTest {
     }
 
     @Test
+    void anOnnxNetworkIsScoredAgainstItsFloatGraph(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("digits.csv");
+        org.fheml.core.datasets.ClassificationDataset digits = org.fheml.core.datasets.Datasets.digits();
+        StringBuilder csv = new StringBuilder();
+        for (int i = 0; i < 64; i++) {
+            csv.append("p").append(i).append(',');
+        }
+        csv.append("digit\n");
+        for (int r = 0; r < 400; r++) {
+            for (double v : digits.features()[r]) {
+                csv.append(v / 16).append(',');
+            }
+            csv.append(digits.classNames().get(digits.labels()[r])).append('\n');
+        }
+        Files.writeString(file, csv);
+        Path onnx = Path.of("..", "onnx", "src", "test", "resources", "org", "fheml", "onnx", "fixtures",
+                "qcdq_digits.onnx");
+        JsonNode report = json("bench", "accuracy", "--onnx", onnx.toString(), "--csv", file.toString(), "--label",
+                "digit", "--bits", "4", "--fhe-rows", "0", "--json");
+        assertEquals("onnx:qcdq_digits.onnx", report.get("model").asText());
+        JsonNode row = report.get("rows").get(0);
+        assertTrue(row.get("floatScore").asDouble() > 0.9, row.toString());
+        assertTrue(Math.abs(row.get("disableScore").asDouble() - row.get("floatScore").asDouble()) <= 0.05,
+                row.toString());
+        assertTrue(row.get("pbsCount").asLong() > 0, row.toString());
+    }
+
+    @Test
+    void modelAndOnnxAreExclusive() {
+        CommandLineTest.Run run = run("bench", "accuracy", "--dataset", "iris");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("--model MODEL or --onnx FILE"), run.err());
+    }
+
+    @Test
     void aMalformedCsvNamesItsLine(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("broken.csv");
         Files.writeString(file, "a,b,label\n1,2,x\n3,four,y\n5,6,x\n");

@@ -62,6 +62,14 @@ public sealed interface Activation {
     record Identity() implements Activation {
     }
 
+    /**
+     * Any other real function, named for messages: a fused elementwise subgraph of an imported graph (SiLU, Mish,
+     * chains of scalar arithmetic and activations), tabulated like the others.
+     */
+    record Custom(String name, java.util.function.DoubleUnaryOperator function, boolean nonNegative)
+            implements Activation {
+    }
+
     double SELU_ALPHA = 1.6732632423543772;
     double SELU_SCALE = 1.0507009873554805;
 
@@ -82,6 +90,7 @@ public sealed interface Activation {
             case Clip c -> Math.max(c.min(), Math.min(c.max(), x));
             case Abs a -> Math.abs(x);
             case Identity i -> x;
+            case Custom c -> c.function().applyAsDouble(x);
         };
     }
 
@@ -102,6 +111,7 @@ public sealed interface Activation {
             case Celu c -> false;
             case HardSwish h -> false;
             case Identity i -> false;
+            case Custom c -> c.nonNegative();
         };
     }
 
