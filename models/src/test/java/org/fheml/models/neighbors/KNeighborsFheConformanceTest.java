@@ -14,7 +14,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Both k-NN estimators pass the FHE checks (SIMULATE without errors equal to DISABLE on every test row, EXECUTE
- * equal to DISABLE on 5 rows). The default suite runs small circuits with exact roundings, so that EXECUTE must
+ * equal to DISABLE on 5 rows under {@code slow}, on {@value FheConformance#EXECUTE_ROWS} in the default suite, whose
+ * EXECUTE cases take 30–60 s on the shared machine). The default suite runs small circuits with exact roundings, so that EXECUTE must
  * equal DISABLE bit for bit: nearest prototype (k = 1) among 3 k-means prototypes, on iris and on diabetes (each
  * exact rounding costs a bootstrap per bit, so larger exact circuits take minutes). The slow cases run 6 and 8
  * prototypes with k = 3.
@@ -27,14 +28,14 @@ class KNeighborsFheConformanceTest {
     Stream<DynamicTest> classifierOnIris() {
         Split<ClassificationDataset> split = TrainTestSplit.stratified(Datasets.iris(), 0.2, 42);
         return FheConformance.classifier(() -> new KNeighborsClassifier().setNPrototypes(3).setNNeighbors(1)
-                .setRoundingExactness(Exactness.EXACT), split, EXECUTE_ROWS);
+                .setRoundingExactness(Exactness.EXACT), split);
     }
 
     @TestFactory
     Stream<DynamicTest> regressorOnDiabetes() {
         Split<RegressionDataset> split = TrainTestSplit.shuffled(Datasets.diabetes(), 0.2, 42);
         return FheConformance.regressor(() -> new KNeighborsRegressor().setNPrototypes(3).setNNeighbors(1)
-                .setRoundingExactness(Exactness.EXACT), split, EXECUTE_ROWS);
+                .setRoundingExactness(Exactness.EXACT), split);
     }
 
     @Tag("slow")
