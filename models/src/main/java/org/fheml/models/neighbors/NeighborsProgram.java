@@ -22,9 +22,8 @@ import org.fheml.quantization.RoundOp;
  * s_j = ‖t_j‖² − 2·scale·t_j·x; the first term is common to every j and is dropped, the rest is leveled.
  *
  * <p>Selection is a round-robin tournament (a comparison network in which every pair plays once): for a &lt; b,
- * u_ab = 2(s_b − s_a) + 1 = x·W_ab + c_ab is odd, and a beats b (is nearer, ties to the lower index) exactly when
- * u_ab &gt; 0. Every u_ab is rounded by the same l low bits (so that its lookup reads at most {@code comparisonBits}
- * bits) after a shift of −2^(l−1), so that a rounding box edge falls on u = 0: the clear decision is then the exact
+ * u_ab = s_b − s_a = x·W_ab + c_ab, and a beats b (is nearer, ties to the lower index) exactly when u_ab ≥ 0. Every u_ab is rounded by the same l low bits (so that its lookup reads at most {@code comparisonBits}
+ * bits) after a shift of −2^(l−1), so that a rounding box edge falls between u = −1 and u = 0: the clear decision is then the exact
  * one whatever l, and on ciphertexts only pairs within a few 2^l/10 of a tie are decided by noise;
  * one lookup then reads the sign: M(M−1)/2 comparison lookups. Each point's losses, a leveled sum, are its rank;
  * one lookup per point tests rank &lt; k and gives the point's output value (1 for its class, or its quantized
@@ -76,10 +75,10 @@ final class NeighborsProgram {
         int p = 0;
         for (int a = 0; a < m; a++) {
             for (int b = a + 1; b < m; b++) {
-                long lo = 2 * (squaredNorm(points[b]) - squaredNorm(points[a])) + 1;
+                long lo = squaredNorm(points[b]) - squaredNorm(points[a]);
                 long hi = lo;
                 for (int f = 0; f < features; f++) {
-                    long w = 4L * scale * (points[a][f] - points[b][f]);
+                    long w = 2L * scale * (points[a][f] - points[b][f]);
                     weights[f][p] = w;
                     lo += Math.min(0, w) * inputMax;
                     hi += Math.max(0, w) * inputMax;
@@ -94,7 +93,7 @@ final class NeighborsProgram {
         p = 0;
         for (int a = 0; a < m; a++) {
             for (int b = a + 1; b < m; b++) {
-                offsets[p++] = 2 * (squaredNorm(points[b]) - squaredNorm(points[a])) + 1 - shift;
+                offsets[p++] = squaredNorm(points[b]) - squaredNorm(points[a]) - shift;
             }
         }
     }
