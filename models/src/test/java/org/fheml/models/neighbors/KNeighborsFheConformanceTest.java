@@ -17,8 +17,8 @@ import org.junit.jupiter.api.TestFactory;
  * equal to DISABLE on 5 rows under {@code slow}, on {@value FheConformance#EXECUTE_ROWS} in the default suite, whose
  * EXECUTE cases take 30–60 s on the shared machine). The default suite runs small circuits with exact roundings, so that EXECUTE must
  * equal DISABLE bit for bit: nearest prototype (k = 1) among 3 k-means prototypes, on iris and on diabetes (each
- * exact rounding costs a bootstrap per bit, so larger exact circuits take minutes). The slow cases run 6 and 8
- * prototypes with k = 3.
+ * exact rounding costs a bootstrap per bit, so larger exact circuits take minutes). The slow cases run k = 3
+ * among 6 prototypes on iris, 4 on diabetes and 4 on breast cancer.
  */
 class KNeighborsFheConformanceTest {
 
@@ -58,7 +58,7 @@ class KNeighborsFheConformanceTest {
     @TestFactory
     Stream<DynamicTest> classifierOnBreastCancerExact() {
         Split<ClassificationDataset> split = TrainTestSplit.stratified(Datasets.breastCancer(), 0.2, 42);
-        return FheConformance.classifier(() -> new KNeighborsClassifier().setNPrototypes(8)
+        return FheConformance.classifier(() -> new KNeighborsClassifier().setNPrototypes(4)
                 .setRoundingExactness(Exactness.EXACT), split, EXECUTE_ROWS);
     }
 }
