@@ -89,6 +89,7 @@ public abstract class KNeighborsBase<S extends KNeighborsBase<S>> extends FheEst
         return self();
     }
 
+    /** The {@link #setNPrototypes} setting; −1 until set (the estimator's default, see there). */
     public int nPrototypes() {
         return nPrototypes;
     }
