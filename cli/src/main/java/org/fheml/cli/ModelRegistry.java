@@ -19,6 +19,8 @@ import org.fheml.models.linear.LogisticRegression;
 import org.fheml.models.linear.PoissonRegressor;
 import org.fheml.models.linear.Ridge;
 import org.fheml.models.linear.TweedieRegressor;
+import org.fheml.models.neighbors.KNeighborsClassifier;
+import org.fheml.models.neighbors.KNeighborsRegressor;
 import org.fheml.models.neural.MLPClassifier;
 import org.fheml.models.neural.MLPRegressor;
 import org.fheml.models.tree.DecisionTreeClassifier;
@@ -65,6 +67,8 @@ final class ModelRegistry {
     private static final int TREE_N_BITS = 6;
     private static final int MLP_CLASSIFIER_N_BITS = 3;
     private static final int MLP_REGRESSOR_N_BITS = 4;
+    /** k-NN: n_bits is the input width per feature. */
+    private static final int KNN_N_BITS = 3;
 
     private static final List<Entry> MODELS = List.of(
             classifier(LogisticRegression.class, LogisticRegression::new, LINEAR_N_BITS),
@@ -86,7 +90,9 @@ final class ModelRegistry {
             classifier(XGBClassifier.class, XGBClassifier::new, TREE_N_BITS),
             regressor(XGBRegressor.class, XGBRegressor::new, TREE_N_BITS),
             classifier(MLPClassifier.class, MLPClassifier::new, MLP_CLASSIFIER_N_BITS).withSweep(Entry.NETWORK_SWEEP),
-            regressor(MLPRegressor.class, MLPRegressor::new, MLP_REGRESSOR_N_BITS).withSweep(Entry.NETWORK_SWEEP));
+            regressor(MLPRegressor.class, MLPRegressor::new, MLP_REGRESSOR_N_BITS).withSweep(Entry.NETWORK_SWEEP),
+            classifier(KNeighborsClassifier.class, KNeighborsClassifier::new, KNN_N_BITS).withSweep(Entry.NETWORK_SWEEP),
+            regressor(KNeighborsRegressor.class, KNeighborsRegressor::new, KNN_N_BITS).withSweep(Entry.NETWORK_SWEEP));
 
     /** The model names, for picocli's completion candidates and the {@code --model} help. */
     static final class Names implements Iterable<String> {

@@ -14,11 +14,12 @@ class ModelRegistryTest {
                 "LinearSVR", "PoissonRegressor", "GammaRegressor", "TweedieRegressor", "DecisionTreeClassifier",
                 "RandomForestClassifier", "GradientBoostingClassifier", "DecisionTreeRegressor",
                 "RandomForestRegressor", "GradientBoostingRegressor", "XGBClassifier", "XGBRegressor", "MLPClassifier",
-                "MLPRegressor"),
+                "MLPRegressor", "KNeighborsClassifier", "KNeighborsRegressor"),
                 ModelRegistry.all().stream().map(ModelRegistry.Entry::name).toList());
         assertEquals("LogisticRegression, LinearSVC, DecisionTreeClassifier, RandomForestClassifier, "
-                + "GradientBoostingClassifier, XGBClassifier, MLPClassifier", ModelRegistry.names(Task.CLASSIFICATION));
-        assertTrue(ModelRegistry.all().stream().filter(e -> e.task() == Task.REGRESSION).count() == 13);
+                + "GradientBoostingClassifier, XGBClassifier, MLPClassifier, KNeighborsClassifier",
+                ModelRegistry.names(Task.CLASSIFICATION));
+        assertTrue(ModelRegistry.all().stream().filter(e -> e.task() == Task.REGRESSION).count() == 14);
     }
 
     @Test

@@ -42,6 +42,12 @@ public final class FheConformance {
 
     public static Stream<DynamicTest> classifier(Supplier<? extends FheClassifier> factory,
             Split<ClassificationDataset> split) {
+        return classifier(factory, split, EXECUTE_ROWS);
+    }
+
+    /** The checks, with EXECUTE run on the first {@code executeRows} test rows. */
+    public static Stream<DynamicTest> classifier(Supplier<? extends FheClassifier> factory,
+            Split<ClassificationDataset> split, int executeRows) {
         double[][] train = split.train().features();
         double[][] test = split.test().features();
         Fitted<FheClassifier> fitted = new Fitted<>(() -> {
@@ -64,9 +70,9 @@ public final class FheConformance {
                     FheClassifier model = fitted.get().setSimulateBootstrapErrors(true).setRandomSeed(7);
                     assertArrayEquals(model.predict(test, FheMode.SIMULATE), model.predict(test, FheMode.SIMULATE));
                 }),
-                dynamicTest("EXECUTE equals DISABLE on " + EXECUTE_ROWS + " rows", () -> {
+                dynamicTest("EXECUTE equals DISABLE on " + executeRows + " rows", () -> {
                     FheClassifier model = fitted.get();
-                    double[][] rows = Arrays.copyOf(test, EXECUTE_ROWS);
+                    double[][] rows = Arrays.copyOf(test, executeRows);
                     assertArrayEquals(model.predict(rows, FheMode.DISABLE), model.predict(rows, FheMode.EXECUTE));
                 }),
                 dynamicTest("floatPredict gives one training label per row", () -> {
@@ -80,6 +86,12 @@ public final class FheConformance {
 
     public static Stream<DynamicTest> regressor(Supplier<? extends FheRegressor> factory,
             Split<RegressionDataset> split) {
+        return regressor(factory, split, EXECUTE_ROWS);
+    }
+
+    /** The checks, with EXECUTE run on the first {@code executeRows} test rows. */
+    public static Stream<DynamicTest> regressor(Supplier<? extends FheRegressor> factory,
+            Split<RegressionDataset> split, int executeRows) {
         double[][] train = split.train().features();
         double[][] test = split.test().features();
         Fitted<FheRegressor> fitted = new Fitted<>(() -> {
@@ -102,9 +114,9 @@ public final class FheConformance {
                     FheRegressor model = fitted.get().setSimulateBootstrapErrors(true).setRandomSeed(7);
                     assertArrayEquals(model.predict(test, FheMode.SIMULATE), model.predict(test, FheMode.SIMULATE));
                 }),
-                dynamicTest("EXECUTE equals DISABLE on " + EXECUTE_ROWS + " rows", () -> {
+                dynamicTest("EXECUTE equals DISABLE on " + executeRows + " rows", () -> {
                     FheRegressor model = fitted.get();
-                    double[][] rows = Arrays.copyOf(test, EXECUTE_ROWS);
+                    double[][] rows = Arrays.copyOf(test, executeRows);
                     assertArrayEquals(model.predict(rows, FheMode.DISABLE), model.predict(rows, FheMode.EXECUTE));
                 }),
                 dynamicTest("floatPredict gives one finite value per row", () -> {
