@@ -34,6 +34,8 @@ public final class ServerBundle {
     private final String specificationDigest;
     private final List<Shape> argumentShapes;
     private final byte[] specification;
+    /** The circuit's parameters, once read from the specification. */
+    private volatile CircuitParameters parameters;
 
     private ServerBundle(String modelName, String libraryVersion, String specificationDigest,
             List<Shape> argumentShapes, byte[] specification) {
@@ -56,8 +58,10 @@ public final class ServerBundle {
         }
         byte[] specification = circuit.serverSpecification();
         List<Shape> shapes = circuit.graph().inputs().stream().map(Node::shape).toList();
-        return new ServerBundle(modelName, ArtifactHeader.currentLibraryVersion(), Digests.sha256Hex(specification),
-                shapes, specification);
+        ServerBundle bundle = new ServerBundle(modelName, ArtifactHeader.currentLibraryVersion(),
+                Digests.sha256Hex(specification), shapes, specification);
+        bundle.parameters = circuit.parameters();
+        return bundle;
     }
 
     /**
@@ -96,6 +100,7 @@ public final class ServerBundle {
             return new ServerBundle(name, version, digest, shapes, specification);
         });
         CircuitSpecification.Loaded loaded = CircuitSpecification.read(bundle.specification);
+        bundle.parameters = loaded.parameters();
         List<Shape> actual = loaded.graph().inputs().stream().map(Node::shape).toList();
         if (!actual.equals(bundle.argumentShapes)) {
             throw new ArtifactException("The SERVER_BUNDLE artifact records argument shapes " + bundle.argumentShapes
@@ -138,6 +143,49 @@ public final class ServerBundle {
      */
     public ServerCircuit open(byte[] evaluationKeys, int threads) {
         return ServerCircuit.load(specification, evaluationKeys, threads);
+    }
+
+    /**
+     * Checks, without building the server key, that evaluation keys suit this bundle's circuit (their form and
+     * parameters), and returns their key-set id: what a server does when keys are uploaded, before it stores them.
+     *
+     * @throws ArtifactException when the keys are damaged or belong to another circuit's parameters
+     */
+    public KeySetId checkEvaluationKeys(byte[] evaluationKeys) {
+        EvaluationKeysCodec.Decoded keys = EvaluationKeysCodec.read(evaluationKeys);
+        switch (parameters()) {
+            case CircuitParameters.Leveled leveled -> {
+                if (keys.form() != EvaluationKeysCodec.Form.NONE) {
+                    throw new ArtifactException("The EVALUATION_KEYS artifact holds a server key, but this circuit "
+                            + "does not bootstrap: they are another model's keys.");
+                }
+            }
+            case CircuitParameters.Bootstrapped bootstrapped -> {
+                var needed = bootstrapped.pbs().toTfheParameters();
+                var held = switch (keys.form()) {
+                    case NONE -> throw new ArtifactException("The EVALUATION_KEYS artifact holds no server key, but "
+                            + "this circuit bootstraps: they are another model's keys.");
+                    case SEEDED -> org.fheml.tfhe.serialization.TfheArtifacts.readSeededServerKey(keys.serverKey())
+                            .parameters();
+                    case PLAIN -> org.fheml.tfhe.serialization.TfheArtifacts.readServerKey(keys.serverKey())
+                            .parameters();
+                };
+                if (!held.equals(needed)) {
+                    throw new ArtifactException("The EVALUATION_KEYS artifact holds keys for parameters " + held
+                            + ", but this circuit needs " + needed + ": they are another model's keys.");
+                }
+            }
+        }
+        return keys.keySet();
+    }
+
+    private CircuitParameters parameters() {
+        CircuitParameters current = parameters;
+        if (current == null) {
+            current = CircuitSpecification.read(specification).parameters();
+            parameters = current;
+        }
+        return current;
     }
 
     /** The model's name, as the bundle's writer gave it. */

@@ -63,6 +63,13 @@ class DeploymentBundlesTest {
         try (ServerCircuit server = bundle.open(keys.evaluationKeys(), 1)) {
             assertArrayEquals(circuit.evaluate(x), client.decrypt(keys, server.run(client.encrypt(generated, x))));
         }
+        assertEquals(keys.keySetId(), bundle.checkEvaluationKeys(keys.evaluationKeys()));
+        ClientKeySet bootstrapped = ClientCircuit.of(TestCircuits.insecure(TestCircuits.tree())).generateKeys();
+        assertThrows(ArtifactException.class, () -> bundle.checkEvaluationKeys(bootstrapped.evaluationKeys()));
+        ServerBundle treeBundle = ServerBundle.of(TestCircuits.tree(), "tree");
+        assertThrows(ArtifactException.class, () -> treeBundle.checkEvaluationKeys(keys.evaluationKeys()));
+        assertThrows(ArtifactException.class, () -> treeBundle.checkEvaluationKeys(bootstrapped.evaluationKeys()),
+                "keys of the insecure parameters do not fit the secure circuit");
         ClientKeySet other = client.generateKeys();
         assertThrows(KeySetMismatchException.class, () -> client.loadKeys(generated.secretKeys(),
                 other.evaluationKeys()));
