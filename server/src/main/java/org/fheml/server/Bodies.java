@@ -3,6 +3,7 @@ package org.fheml.server;
 import io.helidon.webserver.http.ServerRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
+import java.time.Duration;
 
 /** Reads request bodies within a size limit, turning a client's failure to send them into a 4xx. */
 final class Bodies {
@@ -18,23 +19,25 @@ final class Bodies {
         }
     }
 
-    /** The whole body, at most {@code max} bytes. */
-    static byte[] read(ServerRequest request, long max, String what) {
+    /** The whole body, at most {@code max} bytes, with at most {@code readTimeout} of silence. */
+    static byte[] read(ServerRequest request, long max, String what, Duration readTimeout) {
         requireDeclaredLength(request, max, what);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[1 << 16];
-        InputStream in = request.content().inputStream();
-        long total = 0;
-        while (true) {
-            int n = KeyStore.readFromClient(in, buffer);
-            if (n < 0) {
-                return out.toByteArray();
+        try (SlowClientGuard guard = SlowClientGuard.start(readTimeout)) {
+            InputStream in = guard.wrap(request.content().inputStream());
+            long total = 0;
+            while (true) {
+                int n = KeyStore.readFromClient(in, buffer);
+                if (n < 0) {
+                    return out.toByteArray();
+                }
+                total += n;
+                if (total > max) {
+                    throw tooLarge(total, max, what);
+                }
+                out.write(buffer, 0, n);
             }
-            total += n;
-            if (total > max) {
-                throw tooLarge(total, max, what);
-            }
-            out.write(buffer, 0, n);
         }
     }
 

@@ -27,6 +27,10 @@ final class ErrorResponses {
             response.header(HeaderNames.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
         }
         response.header(HeaderNames.CONTENT_TYPE, "application/json");
-        response.send(Json.write(body));
+        try {
+            response.send(Json.write(body));
+        } catch (RuntimeException gone) {
+            // the client closed the connection (or was cut off for being too slow): no one is left to answer
+        }
     }
 }

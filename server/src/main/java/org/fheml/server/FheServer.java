@@ -86,7 +86,6 @@ public final class FheServer implements AutoCloseable {
                 .maxPayloadSize(maxBody)
                 .shutdownGracePeriod(limits.shutdownGrace())
                 .shutdownHook(false)
-                .connectionOptions(options -> options.readTimeout(limits.readTimeout()))
                 .routing(this::routes)
                 .build()
                 .start();
@@ -99,6 +98,10 @@ public final class FheServer implements AutoCloseable {
                 .get("/health", handler("health", this::health))
                 .get("/metrics", handler("metrics", this::metrics))
                 .get("/openapi", handler("openapi", this::openApi))
+                .any(handler("unknown", (request, response) -> {
+                    throw new ApiException(404, "not_found", "No route " + request.prologue().method().text() + " "
+                            + request.path().path() + ": see GET /openapi for this server's routes.");
+                }))
                 .error(Throwable.class, (request, response, e) -> ErrorResponses.send(response, internal(e)));
     }
 
@@ -135,9 +138,11 @@ public final class FheServer implements AutoCloseable {
 
     private void putKeys(ServerRequest request, ServerResponse response) {
         Bodies.requireDeclaredLength(request, limits.maxKeyBytes(), "evaluation keys upload");
-        InputStream body = request.content().inputStream();
-        KeyStore.Stored<org.fheml.compilation.ServerCircuit> stored = store.put(body, limits.maxKeyBytes(),
-                bytes -> openKeys(bytes));
+        KeyStore.Stored<org.fheml.compilation.ServerCircuit> stored;
+        try (SlowClientGuard guard = SlowClientGuard.start(limits.readTimeout())) {
+            InputStream body = guard.wrap(request.content().inputStream());
+            stored = store.put(body, limits.maxKeyBytes(), this::openKeys);
+        }
         cache.offer(stored.keyId(), stored.checked());
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("keyId", stored.keyId());

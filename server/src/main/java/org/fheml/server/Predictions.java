@@ -41,7 +41,8 @@ final class Predictions {
         if (!store.contains(key)) {
             throw unknownKey(key);
         }
-        byte[] body = Bodies.read(request, limits.maxPredictBytes(), "prediction request");
+        byte[] body = Bodies.read(request, limits.maxPredictBytes(), "prediction request",
+                limits.readTimeout());
         List<byte[]> rows = RowBatch.decode(body, limits.maxRowsPerRequest());
         if (!evaluations.tryAcquire()) {
             throw ApiException.unavailable("busy", "All " + limits.maxConcurrentEvaluations() + " evaluation slots "

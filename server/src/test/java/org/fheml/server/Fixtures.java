@@ -23,6 +23,18 @@ final class Fixtures {
         return iris;
     }
 
+    private static LogisticRegression twin;
+
+    /** The same model fitted and compiled again: same circuit shape, another key set. */
+    static synchronized LogisticRegression irisTwin() {
+        if (twin == null) {
+            ClassificationDataset data = Datasets.iris();
+            twin = new LogisticRegression().setNBits(6).fit(data.features(), data.labels());
+            twin.compile(data.features());
+        }
+        return twin;
+    }
+
     static Circuit irisCircuit() {
         return irisLogistic().fheCircuit();
     }
