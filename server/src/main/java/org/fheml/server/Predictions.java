@@ -13,8 +13,8 @@ import org.fheml.tfhe.serialization.ArtifactException;
 
 /**
  * POST /v1/predict?key=ID: runs a batch of encrypted rows with the client's key set. The body is read (within the
- * size limit) before an evaluation slot is taken, so that a slow client holds no slot; a server whose slots are all
- * taken answers 503 with Retry-After at once. Rows run one after the other, each on the key set's bootstrap
+ * size limit) before an evaluation slot is taken, so that a slow client holds no slot; a request waits for a slot
+ * at most the queue wait, then gets 503 with Retry-After. Rows run one after the other, each on the key set's bootstrap
  * threads; a request past its time limit stops before its next row.
  */
 final class Predictions {
@@ -44,9 +44,10 @@ final class Predictions {
         byte[] body = Bodies.read(request, limits.maxPredictBytes(), "prediction request",
                 limits.readTimeout());
         List<byte[]> rows = RowBatch.decode(body, limits.maxRowsPerRequest());
-        if (!evaluations.tryAcquire()) {
+        if (!acquireSlot()) {
             throw ApiException.unavailable("busy", "All " + limits.maxConcurrentEvaluations() + " evaluation slots "
-                    + "are taken; retry after the Retry-After delay.", 1);
+                    + "stayed taken for " + limits.queueWait().toMillis() + " ms; retry after the Retry-After delay.",
+                    1);
         }
         Runnable done = metrics.evaluationStarted();
         List<byte[]> results;
@@ -59,6 +60,15 @@ final class Predictions {
         response.status(200);
         response.header(HeaderNames.CONTENT_TYPE, RowBatch.MEDIA_TYPE);
         response.send(RowBatch.encode(results));
+    }
+
+    private boolean acquireSlot() {
+        try {
+            return evaluations.tryAcquire(limits.queueWait().toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ApiException.unavailable("shutting_down", "The server is shutting down.", 5);
+        }
     }
 
     private List<byte[]> run(ServerCircuit circuit, List<byte[]> rows) {

@@ -159,7 +159,8 @@ class ServerFaultsTest {
         try (FheServer first = FheServer.start(gated, keys, ServerLimits.defaults(), 1, "127.0.0.1", 0)) {
             keyId = upload(first.uri());
         }
-        ServerLimits one = ServerLimits.defaults().withMaxConcurrentEvaluations(1);
+        ServerLimits one = ServerLimits.defaults().withMaxConcurrentEvaluations(1)
+                .withQueueWait(Duration.ofMillis(200));
         try (FheServer server = FheServer.start(gated, keys, one, 1, "127.0.0.1", 0)) {
             gated.close();
             CompletableFuture<Void> held = CompletableFuture.runAsync(() -> assertPredicts(server.uri(), keyId));
