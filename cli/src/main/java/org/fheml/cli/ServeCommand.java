@@ -20,6 +20,9 @@ import picocli.CommandLine.Spec;
                 + "The server never holds a secret key. Ctrl-C (SIGTERM) finishes running requests, then stops."})
 final class ServeCommand implements Callable<Integer> {
 
+    /** Held so that the level set on it stays: Helidon's start-up lines would repeat what this command prints. */
+    private static final java.util.logging.Logger HELIDON = java.util.logging.Logger.getLogger("io.helidon");
+
     @Spec
     private CommandSpec spec;
 
@@ -70,6 +73,7 @@ final class ServeCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             throw new ParameterException(spec.commandLine(), "--model " + model + ": " + e.getMessage());
         }
+        HELIDON.setLevel(java.util.logging.Level.WARNING);
         Path keys = keyStore != null ? keyStore : model.resolve("key-store");
         FheServer server = FheServer.start(served, keys, limits, bootstrapThreads, host, port);
         CountDownLatch stopped = new CountDownLatch(1);
