@@ -177,18 +177,55 @@ public final class FheModelClient {
      * @throws UnsupportedOperationException when the model is not a classifier
      */
     public int[] predict(byte[][] results) {
+        classification("predict");
+        return labels(decryptIntegers(results));
+    }
+
+    /**
+     * The class probabilities, columns ordered as {@link #classes()}.
+     *
+     * @throws UnsupportedOperationException when the model is not a classifier or gives no probabilities
+     */
+    public double[][] predictProba(byte[][] results) {
+        requireProbabilities();
+        return probabilities(decryptIntegers(results));
+    }
+
+    /**
+     * A regressor's predictions: its first output, un-standardized if need be, through the inverse link.
+     *
+     * @throws UnsupportedOperationException when the model is not a regressor
+     */
+    public double[] predictValues(byte[][] results) {
+        regression();
+        return values(decryptIntegers(results));
+    }
+
+    /**
+     * A raw model's outputs (an ONNX graph): dequantized, then through its clear softmax or log-softmax if it ends
+     * with one.
+     *
+     * @throws UnsupportedOperationException when the model is a classifier or a regressor
+     */
+    public double[][] outputs(byte[][] results) {
+        raw();
+        return rawOutputs(decryptIntegers(results));
+    }
+
+    // ---- post-processing of decrypted integers (the same steps on the circuit's clear outputs in tests) -----------
+
+    int[] labels(long[][] raw) {
         PostProcessing.Classification classification = classification("predict");
-        long[][] raw = decryptIntegers(results);
         int[] out = new int[raw.length];
         if (bundle.outputDecoding() instanceof OutputDecoding.ClassIndex) {
             for (int i = 0; i < out.length; i++) {
-                int index = (int) raw[i][0];
+                long index = raw[i][0];
                 if (index < 0 || index >= classification.classes().length) {
                     throw new IllegalStateException("Result " + i + " decrypts to class index " + index
                             + ", outside the " + classification.classes().length + " classes: it was not computed "
                             + "by this model's circuit.");
                 }
-                out[i] = classification.label(index);
+                out[i] = classification.label((int) index);
             }
             return out;
         }
@@ -199,17 +236,9 @@ public final class FheModelClient {
         return out;
     }
 
-    /**
-     * The class probabilities, columns ordered as {@link #classes()}.
-     *
-     * @throws UnsupportedOperationException when the model is not a classifier or gives no probabilities
-     */
-    public double[][] predictProba(byte[][] results) {
-        PostProcessing.Classification classification = classification("predictProba");
-        if (classification.probabilities() == PostProcessing.Probabilities.NONE) {
-            throw new UnsupportedOperationException(bundle.modelName() + " gives no probabilities: use predict.");
-        }
-        double[][] scores = decisionFunction(results);
+    double[][] probabilities(long[][] raw) {
+        PostProcessing.Classification classification = requireProbabilities();
+        double[][] scores = scores(raw);
         double[][] out = new double[scores.length][];
         for (int i = 0; i < out.length; i++) {
             out[i] = classification.probabilities().of(scores[i]);
@@ -217,40 +246,62 @@ public final class FheModelClient {
         return out;
     }
 
-    /**
-     * A regressor's predictions: its first output through the inverse link.
-     *
-     * @throws UnsupportedOperationException when the model is not a regressor
-     */
-    public double[] predictValues(byte[][] results) {
-        if (!(bundle.postProcessing() instanceof PostProcessing.Regression regression)) {
-            throw new UnsupportedOperationException(bundle.modelName() + " is not a regressor: use "
-                    + (isClassifier() ? "predict or predictProba." : "outputs."));
-        }
-        double[][] scores = decisionFunction(results);
+    double[] values(long[][] raw) {
+        PostProcessing.Regression regression = regression();
+        double[][] scores = scores(raw);
         double[] out = new double[scores.length];
         for (int i = 0; i < out.length; i++) {
-            out[i] = regression.link().apply(scores[i][0]);
+            out[i] = regression.value(scores[i][0]);
         }
         return out;
     }
 
-    /**
-     * A raw model's outputs (an ONNX graph): dequantized, then through its clear softmax or log-softmax if it ends
-     * with one.
-     *
-     * @throws UnsupportedOperationException when the model is a classifier or a regressor
-     */
-    public double[][] outputs(byte[][] results) {
-        if (!(bundle.postProcessing() instanceof PostProcessing.Raw raw)) {
-            throw new UnsupportedOperationException(bundle.modelName() + " is a " + (isClassifier() ? "classifier"
-                    : "regressor") + ": use " + (isClassifier() ? "predict or predictProba." : "predictValues."));
-        }
-        double[][] scores = decisionFunction(results);
+    double[][] rawOutputs(long[][] raw) {
+        PostProcessing.Raw rawModel = raw();
+        double[][] scores = scores(raw);
         for (double[] row : scores) {
-            RawOutputs.softmax(row, raw.softmax());
+            RawOutputs.softmax(row, rawModel.softmax());
         }
         return scores;
+    }
+
+    double[][] scores(long[][] raw) {
+        double[][] out = new double[raw.length][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = switch (bundle.outputDecoding()) {
+                case OutputDecoding.Affine affine -> affine.decode(raw[i]);
+                case OutputDecoding.Summed summed -> summed.decode(raw[i]);
+                case OutputDecoding.ClassIndex index -> throw new UnsupportedOperationException(bundle.modelName()
+                        + " takes the argmax inside the circuit: its results hold the label only, use predict.");
+            };
+        }
+        return out;
+    }
+
+    private PostProcessing.Classification requireProbabilities() {
+        PostProcessing.Classification classification = classification("predictProba");
+        if (classification.probabilities() == PostProcessing.Probabilities.NONE) {
+            throw new UnsupportedOperationException(bundle.modelName() + " gives no probabilities"
+                    + (bundle.outputDecoding() instanceof OutputDecoding.ClassIndex ? " (its circuit returns the "
+                            + "label only)" : "") + ": use predict.");
+        }
+        return classification;
+    }
+
+    private PostProcessing.Regression regression() {
+        if (bundle.postProcessing() instanceof PostProcessing.Regression regression) {
+            return regression;
+        }
+        throw new UnsupportedOperationException(bundle.modelName() + " is not a regressor: use "
+                + (isClassifier() ? "predict or predictProba." : "outputs."));
+    }
+
+    private PostProcessing.Raw raw() {
+        if (bundle.postProcessing() instanceof PostProcessing.Raw rawModel) {
+            return rawModel;
+        }
+        throw new UnsupportedOperationException(bundle.modelName() + " is a " + (isClassifier() ? "classifier"
+                : "regressor") + ": use " + (isClassifier() ? "predict or predictProba." : "predictValues."));
     }
 
     // ---- model ---------------------------------------------------------------------------------------------------
@@ -279,19 +330,6 @@ public final class FheModelClient {
     /** The digest of the server specification this client belongs to ({@code ServerBundle.specificationDigest()}). */
     public String specificationDigest() {
         return bundle.specificationDigest();
-    }
-
-    private double[][] scores(long[][] raw) {
-        double[][] out = new double[raw.length][];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = switch (bundle.outputDecoding()) {
-                case OutputDecoding.Affine affine -> affine.decode(raw[i]);
-                case OutputDecoding.Summed summed -> summed.decode(raw[i]);
-                case OutputDecoding.ClassIndex index -> throw new UnsupportedOperationException(bundle.modelName()
-                        + " takes the argmax inside the circuit: its results hold the label only, use predict.");
-            };
-        }
-        return out;
     }
 
     private PostProcessing.Classification classification(String what) {

@@ -68,6 +68,44 @@ public sealed interface InputEncoding {
         }
     }
 
+    /**
+     * Each feature mapped onto [0, 1] by the training range, u = (x − low) / (high − low) (0 for a constant
+     * feature), then quantized with one quantizer, q = clip(rint(u / scale) + zeroPoint): the networks' client.
+     */
+    record ScaledQuantized(double[] low, double[] high, double scale, long zeroPoint, long minInteger,
+            long maxInteger) implements InputEncoding {
+
+        public ScaledQuantized {
+            if (low.length != high.length || low.length == 0) {
+                throw new IllegalArgumentException("A scaled encoding needs one low and one high per feature, got "
+                        + low.length + " and " + high.length + ".");
+            }
+            if (!(scale > 0) || Double.isInfinite(scale) || minInteger > maxInteger) {
+                throw new IllegalArgumentException("A scaled encoding needs a positive finite scale and an integer "
+                        + "range, got scale " + scale + " and " + minInteger + ".." + maxInteger + ".");
+            }
+            low = low.clone();
+            high = high.clone();
+        }
+
+        @Override
+        public int featureCount() {
+            return low.length;
+        }
+
+        @Override
+        public long[] encode(double[] row) {
+            long[] q = new long[low.length];
+            for (int j = 0; j < q.length; j++) {
+                double width = high[j] - low[j];
+                double u = width > 0 ? (row[j] - low[j]) / width : 0;
+                double value = Math.rint(u / scale) + zeroPoint;
+                q[j] = (long) Math.max(minInteger, Math.min(maxInteger, value));
+            }
+            return q;
+        }
+    }
+
     // ---- serialization --------------------------------------------------------------------------------------------
 
     /** The most features a bundle may declare. */
@@ -84,6 +122,11 @@ public sealed interface InputEncoding {
                 writeQuantizer(out, thermometer.quantizer());
                 out.writeInt(thermometer.bits());
             }
+            case ScaledQuantized scaled -> {
+                out.writeByte(2).writeSize(scaled.low.length).writeDoubles(scaled.low).writeDoubles(scaled.high);
+                out.writeDouble(scaled.scale).writeLong(scaled.zeroPoint).writeLong(scaled.minInteger)
+                        .writeLong(scaled.maxInteger);
+            }
         }
     }
 
@@ -92,6 +135,14 @@ public sealed interface InputEncoding {
         return switch (kind) {
             case 0 -> new Quantized(readQuantizer(in));
             case 1 -> new Thermometer(readQuantizer(in), in.readInt(1, Thermometer.MAX_BITS, "thermometer bits"));
+            case 2 -> {
+                int features = in.readSize(MAX_FEATURES, 16, "feature count");
+                double[] low = new double[features];
+                double[] high = new double[features];
+                in.readDoubles(low, "feature lows");
+                in.readDoubles(high, "feature highs");
+                yield new ScaledQuantized(low, high, in.readDouble(), in.readLong(), in.readLong(), in.readLong());
+            }
             default -> throw in.error("has an unknown input encoding " + kind + ": it is damaged or newer than this "
                     + "fheml.");
         };

@@ -50,8 +50,29 @@ public sealed interface PostProcessing {
         }
     }
 
-    /** A regressor: the first output through the inverse link. */
-    record Regression(Link link) implements PostProcessing {
+    /**
+     * A regressor: the first output s, un-standardized when {@code scale} is not 1 or {@code offset} not 0
+     * (offset + scale · s, a network trained on standardized targets), then through the inverse link.
+     */
+    record Regression(Link link, double offset, double scale) implements PostProcessing {
+
+        public Regression {
+            if (!Double.isFinite(offset) || !Double.isFinite(scale)) {
+                throw new IllegalArgumentException("A regression's offset and scale must be finite, got " + offset
+                        + " and " + scale + ".");
+            }
+        }
+
+        /** The link alone, without un-standardization. */
+        public Regression(Link link) {
+            this(link, 0, 1);
+        }
+
+        /** The prediction of one row's first output. */
+        public double value(double score) {
+            double s = offset == 0 && scale == 1 ? score : offset + scale * score;
+            return link.apply(s);
+        }
     }
 
     /** A model without labels (an ONNX graph): its outputs, through a softmax or log-softmax when it ends with one. */
@@ -139,7 +160,7 @@ public sealed interface PostProcessing {
                     out.writeInt(label);
                 }
             }
-            case Regression r -> out.writeByte(1).writeByte(r.link.ordinal());
+            case Regression r -> out.writeByte(1).writeByte(r.link.ordinal()).writeDouble(r.offset).writeDouble(r.scale);
             case Raw raw -> out.writeByte(2).writeByte(raw.softmax.ordinal());
         }
     }
@@ -160,7 +181,7 @@ public sealed interface PostProcessing {
                 return new Classification(classes, probabilities);
             }
             case 1 -> {
-                return new Regression(enumOf(in, Link.values(), "link"));
+                return new Regression(enumOf(in, Link.values(), "link"), in.readDouble(), in.readDouble());
             }
             case 2 -> {
                 return new Raw(enumOf(in, Softmaxed.values(), "softmax kind"));
