@@ -19,8 +19,11 @@ final class Bodies {
         }
     }
 
-    /** The whole body, at most {@code max} bytes, with at most {@code readTimeout} of silence. */
-    static byte[] read(ServerRequest request, long max, String what, Duration readTimeout) {
+    /**
+     * The whole body, at most {@code max} bytes, with at most {@code readTimeout} of silence, drawn from the
+     * memory budget (twice its size: the buffer grows by copying).
+     */
+    static byte[] read(ServerRequest request, long max, String what, Duration readTimeout, BodyBudget.Draw budget) {
         requireDeclaredLength(request, max, what);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[1 << 16];
@@ -36,6 +39,7 @@ final class Bodies {
                 if (total > max) {
                     throw tooLarge(total, max, what);
                 }
+                budget.reserve(2 * total);
                 out.write(buffer, 0, n);
             }
         }

@@ -41,14 +41,17 @@ public final class FheHttpClient {
     private final URI base;
     private final FheModelClient model;
     private final int maxRowsPerRequest;
+    private final long maxRequestBytes;
     private final Duration timeout;
     private String keyId;
 
-    private FheHttpClient(HttpClient http, URI base, FheModelClient model, int maxRowsPerRequest, Duration timeout) {
+    private FheHttpClient(HttpClient http, URI base, FheModelClient model, int maxRowsPerRequest,
+            long maxRequestBytes, Duration timeout) {
         this.http = http;
         this.base = base;
         this.model = model;
         this.maxRowsPerRequest = maxRowsPerRequest;
+        this.maxRequestBytes = maxRequestBytes;
         this.timeout = timeout;
     }
 
@@ -71,7 +74,8 @@ public final class FheHttpClient {
                     + "of circuit " + model.specificationDigest() + ": the server is misconfigured.");
         }
         int maxRows = body.has("maxRowsPerRequest") ? body.get("maxRowsPerRequest").asInt() : 1;
-        return new FheHttpClient(http, base, model, Math.max(1, maxRows), timeout);
+        long maxBytes = body.has("maxRequestBytes") ? body.get("maxRequestBytes").asLong() : Long.MAX_VALUE;
+        return new FheHttpClient(http, base, model, Math.max(1, maxRows), maxBytes, timeout);
     }
 
     /** Loads the keys of {@code keyDir}, or generates and saves them there. */
@@ -122,15 +126,15 @@ public final class FheHttpClient {
     }
 
     /**
-     * Posts encrypted requests (one per row) in batches of at most the server's rows per request; returns the
+     * Posts encrypted requests (one per row) in batches within the server's rows and bytes per request; returns the
      * encrypted results in order.
      */
     public byte[][] run(byte[][] requests) {
         String key = uploadKeys();
         List<byte[]> results = new ArrayList<>(requests.length);
-        for (int from = 0; from < requests.length; from += maxRowsPerRequest) {
-            List<byte[]> part = Arrays.asList(requests).subList(from, Math.min(requests.length,
-                    from + maxRowsPerRequest));
+        for (int from = 0, to; from < requests.length; from = to) {
+            to = batchEnd(requests, from);
+            List<byte[]> part = Arrays.asList(requests).subList(from, to);
             HttpRequest request = HttpRequest.newBuilder(base.resolve("v1/predict?key=" + key)).timeout(timeout)
                     .header("Content-Type", RowBatch.MEDIA_TYPE)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(RowBatch.encode(part))).build();
@@ -143,6 +147,18 @@ public final class FheHttpClient {
             results.addAll(answered);
         }
         return results.toArray(byte[][]::new);
+    }
+
+    /** The end of the batch starting at {@code from}: as many rows as the server takes, at least one. */
+    private int batchEnd(byte[][] requests, int from) {
+        long bytes = RowBatch.HEADER_BYTES + RowBatch.ROW_OVERHEAD_BYTES + requests[from].length;
+        int to = from + 1;
+        while (to < requests.length && to - from < maxRowsPerRequest
+                && bytes + RowBatch.ROW_OVERHEAD_BYTES + requests[to].length <= maxRequestBytes) {
+            bytes += RowBatch.ROW_OVERHEAD_BYTES + requests[to].length;
+            to++;
+        }
+        return to;
     }
 
     private HttpResponse<byte[]> sendRetrying(HttpRequest request) {

@@ -132,6 +132,7 @@ public final class FheServer implements AutoCloseable {
         body.put("digest", model.digest());
         body.put("bootstrapsPerRow", model.bootstrapsPerRow());
         body.put("maxRowsPerRequest", limits.maxRowsPerRequest());
+        body.put("maxRequestBytes", limits.maxPredictBytes());
         body.put("clientBundle", java.util.Base64.getEncoder().encodeToString(model.clientBundle()));
         sendJson(response, 200, body);
     }

@@ -25,6 +25,7 @@ final class Predictions {
     private final ServerLimits limits;
     private final ServerMetrics metrics;
     private final Semaphore evaluations;
+    private final BodyBudget bodies;
 
     Predictions(ServedModel model, KeyStore store, KeyCache cache, ServerLimits limits, ServerMetrics metrics) {
         this.model = model;
@@ -33,6 +34,7 @@ final class Predictions {
         this.limits = limits;
         this.metrics = metrics;
         this.evaluations = new Semaphore(limits.maxConcurrentEvaluations());
+        this.bodies = new BodyBudget(limits.maxBufferedBytes(), limits.queueWait());
     }
 
     void handle(ServerRequest request, ServerResponse response) {
@@ -41,9 +43,16 @@ final class Predictions {
         if (!store.contains(key)) {
             throw unknownKey(key);
         }
-        byte[] body = Bodies.read(request, limits.maxPredictBytes(), "prediction request",
-                limits.readTimeout());
-        List<byte[]> rows = RowBatch.decode(body, limits.maxRowsPerRequest());
+        try (BodyBudget.Draw budget = bodies.draw()) {
+            byte[] body = Bodies.read(request, limits.maxPredictBytes(), "prediction request", limits.readTimeout(),
+                    budget);
+            List<byte[]> rows = RowBatch.decode(body, limits.maxRowsPerRequest());
+            body = null;
+            evaluate(key, rows, response);
+        }
+    }
+
+    private void evaluate(String key, List<byte[]> rows, ServerResponse response) {
         if (!acquireSlot()) {
             throw ApiException.unavailable("busy", "All " + limits.maxConcurrentEvaluations() + " evaluation slots "
                     + "stayed taken for " + limits.queueWait().toMillis() + " ms; retry after the Retry-After delay.",

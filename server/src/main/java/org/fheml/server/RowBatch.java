@@ -21,6 +21,11 @@ public final class RowBatch {
 
     private static final byte[] MAGIC = "FHEROWS1".getBytes(StandardCharsets.US_ASCII);
 
+    /** Bytes of a batch before its first row. */
+    public static final int HEADER_BYTES = 12;
+    /** Bytes a batch adds to each row. */
+    public static final int ROW_OVERHEAD_BYTES = 4;
+
     /** The media type of a batch body. */
     public static final String MEDIA_TYPE = "application/vnd.fheml.rows";
 
@@ -28,9 +33,9 @@ public final class RowBatch {
     }
 
     public static byte[] encode(List<byte[]> rows) {
-        long size = MAGIC.length + 4L;
+        long size = HEADER_BYTES;
         for (byte[] row : rows) {
-            size += 4L + row.length;
+            size += ROW_OVERHEAD_BYTES + row.length;
         }
         if (size > Integer.MAX_VALUE - 16) {
             throw new IllegalArgumentException("A batch of " + rows.size() + " rows takes " + size

@@ -20,6 +20,7 @@ import org.fheml.models.FheEstimator;
 import org.fheml.models.linear.LinearRegression;
 import org.fheml.models.linear.LogisticRegression;
 import org.fheml.models.tree.DecisionTreeClassifier;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,6 +73,37 @@ class EndToEndTest {
         try (FheServer server = serve(model)) {
             FheHttpClient client = FheHttpClient.connect(server.uri()).generateEphemeralKeys();
             assertArrayEquals(model.predict(X, FheMode.EXECUTE), client.predictValues(X), 0.0);
+        }
+    }
+
+    @Test
+    void aTreeClassifierServedOverHttpEqualsTheClearModel() throws IOException {
+        servedTree(false);
+    }
+
+    @Test
+    @Tag("slow")
+    void aTreeClassifierServedOverHttpEqualsExecute() throws IOException {
+        servedTree(true);
+    }
+
+    /** A bootstrapped circuit end to end; EXECUTE in this JVM too when asked (a second key generation). */
+    private void servedTree(boolean compareWithExecute) throws IOException {
+        ClassificationDataset iris = Datasets.iris();
+        DecisionTreeClassifier model = new DecisionTreeClassifier().setMaxDepth(2).setNBits(3)
+                .fit(iris.features(), iris.labels());
+        model.compile(iris.features());
+        double[][] X = {iris.features()[0], iris.features()[60], iris.features()[120]};
+        try (FheServer server = serve(model)) {
+            FheHttpClient client = FheHttpClient.connect(server.uri()).generateEphemeralKeys();
+            int[] labels = client.predict(X);
+            assertArrayEquals(model.predict(X, FheMode.DISABLE), labels, "no bootstrap error at this p_error");
+            if (compareWithExecute) {
+                assertArrayEquals(model.predict(X, FheMode.EXECUTE), labels);
+            }
+            assertNoSecretIn(client, dir.resolve("model"), server.keyStore());
+            String metrics = Http.text(Http.get(server.uri(), "/metrics"));
+            assertFalse(metrics.contains("fheml_bootstraps_total 0.0"), "a tree bootstraps: " + metrics);
         }
     }
 
