@@ -142,7 +142,7 @@ public final class FheServer implements AutoCloseable {
         KeyStore.Stored<org.fheml.compilation.ServerCircuit> stored;
         try (SlowClientGuard guard = SlowClientGuard.start(limits.readTimeout())) {
             InputStream body = guard.wrap(request.content().inputStream());
-            stored = store.put(body, limits.maxKeyBytes(), this::openKeys);
+            stored = store.put(body, limits.maxKeyBytes(), bytes -> predictions.inSlot(() -> openKeys(bytes)));
         }
         cache.offer(stored.keyId(), stored.checked());
         Map<String, Object> answer = new LinkedHashMap<>();

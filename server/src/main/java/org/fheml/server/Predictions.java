@@ -52,12 +52,28 @@ final class Predictions {
         }
     }
 
-    private void evaluate(String key, List<byte[]> rows, ServerResponse response) {
+    /**
+     * Runs {@code work} (loading a client's keys, say) in an evaluation slot, waiting at most the queue wait for one.
+     */
+    <T> T inSlot(java.util.function.Supplier<T> work) {
+        requireSlot();
+        try {
+            return work.get();
+        } finally {
+            evaluations.release();
+        }
+    }
+
+    private void requireSlot() {
         if (!acquireSlot()) {
             throw ApiException.unavailable("busy", "All " + limits.maxConcurrentEvaluations() + " evaluation slots "
                     + "stayed taken for " + limits.queueWait().toMillis() + " ms; retry after the Retry-After delay.",
                     1);
         }
+    }
+
+    private void evaluate(String key, List<byte[]> rows, ServerResponse response) {
+        requireSlot();
         Runnable done = metrics.evaluationStarted();
         List<byte[]> results;
         try (KeyCache.Lease lease = cache.acquire(key)) {

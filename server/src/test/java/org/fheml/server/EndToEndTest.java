@@ -26,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Saved models served over loopback HTTP, with {@link FheHttpClient} on the other side: predictions equal
- * {@code predict(X, EXECUTE)} in the training JVM row for row, and no file the server reads or writes holds a byte
- * sequence of the client's secret key.
+ * {@code predict(X, EXECUTE)} in the training JVM row for row, keys of another model are refused with a 422, and no
+ * file the server reads or writes holds a byte sequence of the client's secret key.
  */
 class EndToEndTest {
 
@@ -104,6 +104,17 @@ class EndToEndTest {
             assertNoSecretIn(client, dir.resolve("model"), server.keyStore());
             String metrics = Http.text(Http.get(server.uri(), "/metrics"));
             assertFalse(metrics.contains("fheml_bootstraps_total 0.0"), "a tree bootstraps: " + metrics);
+            Http.assertError(Http.send(server.uri(), "PUT", "/v1/keys", Fixtures.irisCircuit().evaluationKeys()),
+                    422, "invalid_keys");
+            Path linear = dir.resolve("linear");
+            Fixtures.irisLogistic().save(linear);
+            try (FheServer other = FheServer.start(BundleModel.load(linear), dir.resolve("linear-keys"),
+                    ServerLimits.defaults(), 1, "127.0.0.1", 0)) {
+                Http.assertError(Http.send(other.uri(), "PUT", "/v1/keys", client.modelClient().evaluationKeys()),
+                        422, "invalid_keys");
+                Http.assertError(Http.send(other.uri(), "POST", "/v1/predict?key=" + client.uploadKeys(),
+                        RowBatch.encode(List.of(client.modelClient().encrypt(X[0])))), 404, "unknown_key");
+            }
         }
     }
 
