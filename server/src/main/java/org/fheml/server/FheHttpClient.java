@@ -30,7 +30,8 @@ import org.fheml.models.deploy.FheModelClient;
  * }</pre>
  *
  * <p>A request the server refuses throws a {@link FheHttpException} with its status and message; a 503 (server
- * full) is retried after its Retry-After delay, a bounded number of times.
+ * full) is retried after its Retry-After delay, a bounded number of times; a server that lost this client's keys
+ * (404) gets them again once.
  */
 public final class FheHttpClient {
 
@@ -130,16 +131,19 @@ public final class FheHttpClient {
      * encrypted results in order.
      */
     public byte[][] run(byte[][] requests) {
-        String key = uploadKeys();
         List<byte[]> results = new ArrayList<>(requests.length);
         for (int from = 0, to; from < requests.length; from = to) {
             to = batchEnd(requests, from);
+            byte[] body = RowBatch.encode(Arrays.asList(requests).subList(from, to));
+            HttpResponse<byte[]> response = post(body);
+            if (response.statusCode() == 404) {
+                synchronized (this) {
+                    keyId = null;
+                }
+                response = post(body);
+            }
+            List<byte[]> answered = RowBatch.decode(requireOk(response, "POST /v1/predict"), to - from);
             List<byte[]> part = Arrays.asList(requests).subList(from, to);
-            HttpRequest request = HttpRequest.newBuilder(base.resolve("v1/predict?key=" + key)).timeout(timeout)
-                    .header("Content-Type", RowBatch.MEDIA_TYPE)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(RowBatch.encode(part))).build();
-            List<byte[]> answered = RowBatch.decode(requireOk(sendRetrying(request), "POST /v1/predict"),
-                    part.size());
             if (answered.size() != part.size()) {
                 throw new IllegalStateException("The server answered " + answered.size() + " results for "
                         + part.size() + " rows.");
@@ -147,6 +151,14 @@ public final class FheHttpClient {
             results.addAll(answered);
         }
         return results.toArray(byte[][]::new);
+    }
+
+    /** Posts a batch with this client's key id (uploading the keys first if the server has not got them). */
+    private HttpResponse<byte[]> post(byte[] batch) {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("v1/predict?key=" + uploadKeys())).timeout(timeout)
+                .header("Content-Type", RowBatch.MEDIA_TYPE).POST(HttpRequest.BodyPublishers.ofByteArray(batch))
+                .build();
+        return sendRetrying(request);
     }
 
     /** The end of the batch starting at {@code from}: as many rows as the server takes, at least one. */

@@ -144,7 +144,9 @@ public final class FheServer implements AutoCloseable {
             InputStream body = guard.wrap(request.content().inputStream());
             stored = store.put(body, limits.maxKeyBytes(), bytes -> predictions.inSlot(() -> openKeys(bytes)));
         }
-        cache.offer(stored.keyId(), stored.checked());
+        if (stored.checked() != null) {
+            cache.offer(stored.keyId(), stored.checked());
+        }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("keyId", stored.keyId());
         answer.put("created", stored.created());

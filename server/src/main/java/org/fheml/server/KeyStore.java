@@ -74,7 +74,10 @@ public final class KeyStore {
         used.set(total);
     }
 
-    /** What an upload became: its key id, whether it was new, and the checked value the check returned. */
+    /**
+     * What an upload became: its key id, whether it was new, and what the check returned (null when the keys were
+     * stored already: they were checked when they first came).
+     */
     public record Stored<T>(String keyId, boolean created, T checked) {
     }
 
@@ -98,8 +101,11 @@ public final class KeyStore {
                         + "your client generated.");
             }
             String id = HexFormat.of().formatHex(sha.digest());
-            T checked = check.apply(Files.readAllBytes(part));
             Path target = keyFile(id);
+            if (Files.exists(target)) {
+                return new Stored<>(id, false, null);
+            }
+            T checked = check.apply(Files.readAllBytes(part));
             synchronized (commitLock) {
                 if (Files.exists(target)) {
                     return new Stored<>(id, false, checked);

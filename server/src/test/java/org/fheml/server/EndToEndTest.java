@@ -61,6 +61,13 @@ class EndToEndTest {
             FheHttpClient again = FheHttpClient.connect(server.uri())
                     .loadOrGenerateKeys(dir.resolve("client-keys"), KeyProtection.passphrase("s3cret".toCharArray()));
             assertEquals(client.uploadKeys(), again.uploadKeys(), "reloaded keys have the same key id");
+            int port = server.port();
+            server.close();
+            try (FheServer wiped = FheServer.start(BundleModel.load(dir.resolve("model")), dir.resolve("new-keys"),
+                    ServerLimits.defaults(), 1, "127.0.0.1", port)) {
+                assertArrayEquals(model.predict(X, FheMode.EXECUTE), client.predict(X),
+                        "a server without this client's keys gets them again");
+            }
         }
     }
 

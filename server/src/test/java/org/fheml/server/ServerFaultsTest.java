@@ -153,6 +153,20 @@ class ServerFaultsTest {
     }
 
     @Test
+    void aRequestPastItsTimeLimitStopsBeforeItsNextRow() throws IOException {
+        ServerLimits limits = ServerLimits.defaults().withRequestTimeout(Duration.ofNanos(1));
+        try (FheServer server = FheServer.start(model, keys, limits, 1, "127.0.0.1", 0)) {
+            String keyId = upload(server.uri());
+            assertPredicts(server.uri(), keyId);
+            byte[] three = RowBatch.encode(List.of(circuit.encryptToBytes(row), circuit.encryptToBytes(row),
+                    circuit.encryptToBytes(row)));
+            HttpResponse<byte[]> response = Http.send(server.uri(), "POST", "/v1/predict?key=" + keyId, three);
+            Http.assertError(response, 503, "request_too_long");
+            assertTrue(response.headers().firstValue("retry-after").isPresent());
+        }
+    }
+
+    @Test
     void aFullServerAnswers503WithRetryAfterAndServesOnceFree() throws Exception {
         GatedModel gated = new GatedModel(model);
         String keyId;
