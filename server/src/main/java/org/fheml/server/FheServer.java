@@ -10,11 +10,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.fheml.compilation.MemoryLimitException;
+import org.fheml.compilation.ServerCircuit;
+import org.fheml.tfhe.serialization.ArtifactException;
 
 /**
  * {@code fheml serve}: an HTTP server that runs one model on clients' encrypted rows. Clients fetch the model's
@@ -133,13 +138,13 @@ public final class FheServer implements AutoCloseable {
         body.put("bootstrapsPerRow", model.bootstrapsPerRow());
         body.put("maxRowsPerRequest", limits.maxRowsPerRequest());
         body.put("maxRequestBytes", limits.maxPredictBytes());
-        body.put("clientBundle", java.util.Base64.getEncoder().encodeToString(model.clientBundle()));
+        body.put("clientBundle", Base64.getEncoder().encodeToString(model.clientBundle()));
         sendJson(response, 200, body);
     }
 
     private void putKeys(ServerRequest request, ServerResponse response) {
         Bodies.requireDeclaredLength(request, limits.maxKeyBytes(), "evaluation keys upload");
-        KeyStore.Stored<org.fheml.compilation.ServerCircuit> stored;
+        KeyStore.Stored<ServerCircuit> stored;
         try (SlowClientGuard guard = SlowClientGuard.start(limits.readTimeout())) {
             InputStream body = guard.wrap(request.content().inputStream());
             stored = store.put(body, limits.maxKeyBytes(), bytes -> predictions.inSlot(() -> openKeys(bytes)));
@@ -165,7 +170,7 @@ public final class FheServer implements AutoCloseable {
 
     private void metrics(ServerRequest request, ServerResponse response) {
         response.header(HeaderNames.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
-        response.send(metrics.scrape().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        response.send(metrics.scrape().getBytes(StandardCharsets.UTF_8));
     }
 
     private void openApi(ServerRequest request, ServerResponse response) {
@@ -175,19 +180,19 @@ public final class FheServer implements AutoCloseable {
 
     // ---- keys ----------------------------------------------------------------------------------------------------
 
-    private org.fheml.compilation.ServerCircuit openKeys(byte[] bytes) {
+    private ServerCircuit openKeys(byte[] bytes) {
         try {
             return model.open(bytes, threads);
-        } catch (org.fheml.tfhe.serialization.ArtifactException e) {
+        } catch (ArtifactException e) {
             throw new ApiException(422, "invalid_keys", "These are not evaluation keys of this model ("
                     + model.digest() + "): " + e.getMessage(), e);
-        } catch (org.fheml.compilation.MemoryLimitException e) {
+        } catch (MemoryLimitException e) {
             throw ApiException.unavailable("out_of_memory", "The server has not the memory to load these keys now: "
                     + e.getMessage(), 30);
         }
     }
 
-    private org.fheml.compilation.ServerCircuit loadKeys(String id) {
+    private ServerCircuit loadKeys(String id) {
         byte[] bytes = store.read(id).orElseThrow(() -> Predictions.unknownKey(id));
         return openKeys(bytes);
     }

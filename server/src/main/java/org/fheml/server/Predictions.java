@@ -6,6 +6,8 @@ import io.helidon.webserver.http.ServerResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.fheml.compilation.InvalidRequestException;
 import org.fheml.compilation.KeySetMismatchException;
 import org.fheml.compilation.ServerCircuit;
@@ -47,7 +49,6 @@ final class Predictions {
             byte[] body = Bodies.read(request, limits.maxPredictBytes(), "prediction request", limits.readTimeout(),
                     budget);
             List<byte[]> rows = RowBatch.decode(body, limits.maxRowsPerRequest());
-            body = null;
             evaluate(key, rows, response);
         }
     }
@@ -55,7 +56,7 @@ final class Predictions {
     /**
      * Runs {@code work} (loading a client's keys, say) in an evaluation slot, waiting at most the queue wait for one.
      */
-    <T> T inSlot(java.util.function.Supplier<T> work) {
+    <T> T inSlot(Supplier<T> work) {
         requireSlot();
         try {
             return work.get();
@@ -89,7 +90,7 @@ final class Predictions {
 
     private boolean acquireSlot() {
         try {
-            return evaluations.tryAcquire(limits.queueWait().toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+            return evaluations.tryAcquire(limits.queueWait().toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw ApiException.unavailable("shutting_down", "The server is shutting down.", 5);
