@@ -84,11 +84,10 @@ public final class FheServer implements AutoCloseable {
     }
 
     private void startWeb(String host, int port) {
-        long maxBody = Math.max(limits.maxKeyBytes(), limits.maxPredictBytes());
+        // body sizes are bounded per route by Bodies and KeyStore, which answer a JSON 413
         web = WebServer.builder()
                 .host(host)
                 .port(port)
-                .maxPayloadSize(maxBody)
                 .shutdownGracePeriod(limits.shutdownGrace())
                 .shutdownHook(false)
                 .routing(this::routes)

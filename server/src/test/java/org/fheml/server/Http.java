@@ -79,6 +79,24 @@ final class Http {
         return socket;
     }
 
+    /** One response read from a raw socket: its head and a body of its Content-Length. */
+    static String readResponse(Socket socket) throws IOException {
+        socket.setSoTimeout(60_000);
+        InputStream in = socket.getInputStream();
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                return head.toString();
+            }
+            head.append((char) b);
+        }
+        java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)")
+                .matcher(head);
+        int size = length.find() ? Integer.parseInt(length.group(1)) : 0;
+        return head + new String(in.readNBytes(size), StandardCharsets.UTF_8);
+    }
+
     /** Everything the server sends back on a raw socket until it closes it (or 60 s pass). */
     static String readAll(Socket socket) throws IOException {
         socket.setSoTimeout(60_000);

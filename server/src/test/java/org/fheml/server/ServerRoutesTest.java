@@ -118,6 +118,11 @@ class ServerRoutesTest {
                 + status);
         Http.assertError(Http.send(base, "PUT", "/v1/keys", "garbage keys".getBytes()), 422, "invalid_keys");
         Http.assertError(Http.send(base, "PUT", "/v1/keys", new byte[0]), 400, "empty_upload");
+        try (java.net.Socket huge = Http.startUpload(base, "PUT", "/v1/keys", 1L << 40, new byte[0])) {
+            String answer = Http.readResponse(huge);
+            assertTrue(answer.startsWith("HTTP/1.1 413") && answer.contains("\"error\":\"body_too_large\""),
+                    answer);
+        }
         byte[] keysBytes = circuit.evaluationKeys();
         Http.assertError(Http.send(base, "PUT", "/v1/keys", java.util.Arrays.copyOf(keysBytes, keysBytes.length - 5)),
                 422, "invalid_keys");
