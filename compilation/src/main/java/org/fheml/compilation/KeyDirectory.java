@@ -55,13 +55,13 @@ public final class KeyDirectory {
                     + "another folder (keys are never overwritten).", null);
         }
         ClientKeySet keys = circuit.generateKeys();
-        createPrivateFolder(dir, protection);
+        boolean posix = createPrivateFolder(dir, protection);
         BundleFiles.write(dir, EVALUATION_KEYS, keys.evaluationKeys(), false);
         byte[] secret = switch (protection) {
             case KeyProtection.Passphrase passphrase -> PassphraseEncryption.seal(keys.secretKeys(), passphrase);
             case KeyProtection.OwnerOnlyUnencrypted unencrypted -> keys.secretKeys();
         };
-        BundleFiles.write(dir, SECRET_KEYS, secret, true);
+        BundleFiles.write(dir, SECRET_KEYS, secret, posix);
         return keys;
     }
 
@@ -131,17 +131,23 @@ public final class KeyDirectory {
         }
     }
 
-    private static void createPrivateFolder(Path dir, KeyProtection protection) {
+    /**
+     * Creates the folder, 0700 where the file system has POSIX permissions; returns whether it has them (a
+     * passphrase-protected key is then written 0600 too; elsewhere it relies on its encryption alone).
+     */
+    private static boolean createPrivateFolder(Path dir, KeyProtection protection) {
         try {
             if (Files.getFileStore(existingAncestor(dir)).supportsFileAttributeView(PosixFileAttributeView.class)) {
                 if (!Files.isDirectory(dir)) {
                     Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FOLDER));
                 }
+                return true;
             } else if (protection instanceof KeyProtection.OwnerOnlyUnencrypted) {
                 throw new BundleException(dir, "The file system of " + dir + " has no POSIX permissions, so an "
                         + "unencrypted secret key cannot be kept readable by its owner only: use a passphrase.", null);
             } else {
                 Files.createDirectories(dir);
+                return false;
             }
         } catch (IOException e) {
             throw new BundleException(dir, "Cannot create the key folder " + dir + ": " + e.getMessage(), e);

@@ -79,9 +79,9 @@ public final class ClientBundle {
             String name = in.readString(MAX_NAME_BYTES, "model name");
             String version = in.readString(MAX_VERSION_BYTES, "library version");
             ClientCircuit circuit = ClientCircuit.load(in.readArtifact("client specification"));
-            InputEncoding input = InputEncoding.read(in);
-            OutputDecoding output = OutputDecoding.read(in);
-            PostProcessing post = PostProcessing.read(in);
+            InputEncoding input = ClientBundleCodec.readInputEncoding(in);
+            OutputDecoding output = ClientBundleCodec.readOutputDecoding(in);
+            PostProcessing post = ClientBundleCodec.readPostProcessing(in);
             try {
                 return new ClientBundle(name, version, circuit, input, output, post);
             } catch (IllegalArgumentException e) {
@@ -94,9 +94,9 @@ public final class ClientBundle {
     public byte[] toBytes() {
         BundleWriter out = BundleWriter.clientBundle().writeString(modelName, MAX_NAME_BYTES)
                 .writeString(libraryVersion, MAX_VERSION_BYTES).writeArtifact(circuit.toBytes());
-        InputEncoding.write(out, input);
-        OutputDecoding.write(out, output);
-        PostProcessing.write(out, post);
+        ClientBundleCodec.write(out, input);
+        ClientBundleCodec.write(out, output);
+        ClientBundleCodec.write(out, post);
         return out.toBytes();
     }
 

@@ -1,10 +1,6 @@
 package org.fheml.models.deploy;
 
 import org.fheml.quantization.FeatureQuantizer;
-import org.fheml.quantization.QuantizationOptions;
-import org.fheml.quantization.UniformQuantizer;
-import org.fheml.compilation.BundleReader;
-import org.fheml.compilation.BundleWriter;
 
 /**
  * How a client turns one row of doubles into the circuit's argument: the model's per-feature quantizers, then,
@@ -89,6 +85,16 @@ public sealed interface InputEncoding {
         }
 
         @Override
+        public double[] low() {
+            return low.clone();
+        }
+
+        @Override
+        public double[] high() {
+            return high.clone();
+        }
+
+        @Override
         public int featureCount() {
             return low.length;
         }
@@ -104,71 +110,5 @@ public sealed interface InputEncoding {
             }
             return q;
         }
-    }
-
-    // ---- serialization --------------------------------------------------------------------------------------------
-
-    /** The most features a bundle may declare. */
-    int MAX_FEATURES = 1 << 24;
-
-    static void write(BundleWriter out, InputEncoding encoding) {
-        switch (encoding) {
-            case Quantized quantized -> {
-                out.writeByte(0);
-                writeQuantizer(out, quantized.quantizer());
-            }
-            case Thermometer thermometer -> {
-                out.writeByte(1);
-                writeQuantizer(out, thermometer.quantizer());
-                out.writeInt(thermometer.bits());
-            }
-            case ScaledQuantized scaled -> {
-                out.writeByte(2).writeSize(scaled.low.length).writeDoubles(scaled.low).writeDoubles(scaled.high);
-                out.writeDouble(scaled.scale).writeLong(scaled.zeroPoint).writeLong(scaled.minInteger)
-                        .writeLong(scaled.maxInteger);
-            }
-        }
-    }
-
-    static InputEncoding read(BundleReader in) {
-        int kind = in.readUnsignedByte();
-        return switch (kind) {
-            case 0 -> new Quantized(readQuantizer(in));
-            case 1 -> new Thermometer(readQuantizer(in), in.readInt(1, Thermometer.MAX_BITS, "thermometer bits"));
-            case 2 -> {
-                int features = in.readSize(MAX_FEATURES, 16, "feature count");
-                double[] low = new double[features];
-                double[] high = new double[features];
-                in.readDoubles(low, "feature lows");
-                in.readDoubles(high, "feature highs");
-                yield new ScaledQuantized(low, high, in.readDouble(), in.readLong(), in.readLong(), in.readLong());
-            }
-            default -> throw in.error("has an unknown input encoding " + kind + ": it is damaged or newer than this "
-                    + "fheml.");
-        };
-    }
-
-    private static void writeQuantizer(BundleWriter out, FeatureQuantizer quantizer) {
-        out.writeSize(quantizer.features());
-        for (int j = 0; j < quantizer.features(); j++) {
-            UniformQuantizer q = quantizer.quantizer(j);
-            QuantizationOptions options = q.options();
-            out.writeInt(options.nBits()).writeBoolean(options.signed()).writeBoolean(options.symmetric())
-                    .writeBoolean(options.narrowRange()).writeDouble(q.scale()).writeLong(q.zeroPoint());
-        }
-    }
-
-    private static FeatureQuantizer readQuantizer(BundleReader in) {
-        int features = in.readSize(MAX_FEATURES, 23, "feature count");
-        if (features == 0) {
-            throw in.error("has an input quantizer of no feature: it is damaged.");
-        }
-        UniformQuantizer[] quantizers = new UniformQuantizer[features];
-        for (int j = 0; j < features; j++) {
-            QuantizationOptions options = new QuantizationOptions(in.readInt(1, 24, "quantizer bits"),
-                    in.readBoolean("signed flag"), in.readBoolean("symmetric flag"), in.readBoolean("narrow flag"));
-            quantizers[j] = new UniformQuantizer(options, in.readDouble(), in.readLong());
-        }
-        return FeatureQuantizer.of(quantizers);
     }
 }

@@ -1,7 +1,5 @@
 package org.fheml.models.deploy;
 
-import org.fheml.compilation.BundleReader;
-import org.fheml.compilation.BundleWriter;
 
 /**
  * How a client turns the circuit's decrypted integers into the model's real outputs (scores before any link), or,
@@ -22,6 +20,16 @@ public sealed interface OutputDecoding {
             }
             scales = scales.clone();
             zeroPoints = zeroPoints.clone();
+        }
+
+        @Override
+        public double[] scales() {
+            return scales.clone();
+        }
+
+        @Override
+        public long[] zeroPoints() {
+            return zeroPoints.clone();
         }
 
         @Override
@@ -60,6 +68,16 @@ public sealed interface OutputDecoding {
         }
 
         @Override
+        public int[] columns() {
+            return columns.clone();
+        }
+
+        @Override
+        public double[] base() {
+            return base.clone();
+        }
+
+        @Override
         public int resultCount() {
             return columns.length;
         }
@@ -84,67 +102,6 @@ public sealed interface OutputDecoding {
         @Override
         public int resultCount() {
             return 1;
-        }
-    }
-
-    // ---- serialization --------------------------------------------------------------------------------------------
-
-    /** The most results a bundle may declare per row. */
-    int MAX_RESULTS = 1 << 24;
-
-    static void write(BundleWriter out, OutputDecoding decoding) {
-        switch (decoding) {
-            case Affine affine -> {
-                out.writeByte(0).writeSize(affine.scales.length);
-                out.writeDoubles(affine.scales).writeLongs(affine.zeroPoints);
-            }
-            case Summed summed -> {
-                out.writeByte(1).writeSize(summed.base.length).writeDoubles(summed.base);
-                out.writeSize(summed.columns.length);
-                for (int column : summed.columns) {
-                    out.writeInt(column);
-                }
-                out.writeDouble(summed.scale).writeLong(summed.zeroPoint);
-            }
-            case ClassIndex index -> out.writeByte(2);
-        }
-    }
-
-    static OutputDecoding read(BundleReader in) {
-        int kind = in.readUnsignedByte();
-        switch (kind) {
-            case 0 -> {
-                int count = in.readSize(MAX_RESULTS, 16, "result count");
-                double[] scales = new double[count];
-                in.readDoubles(scales, "scales");
-                long[] zeroPoints = in.readLongs(count, "zero points");
-                for (double scale : scales) {
-                    if (!Double.isFinite(scale)) {
-                        throw in.error("has an output scale " + scale + ": it is damaged.");
-                    }
-                }
-                return new Affine(scales, zeroPoints);
-            }
-            case 1 -> {
-                int scores = in.readSize(MAX_RESULTS, 8, "score count");
-                double[] base = new double[scores];
-                in.readDoubles(base, "score base");
-                int count = in.readSize(MAX_RESULTS, 4, "result count");
-                int[] columns = new int[count];
-                for (int i = 0; i < count; i++) {
-                    columns[i] = in.readInt(0, scores - 1, "score column");
-                }
-                double scale = in.readDouble();
-                if (!Double.isFinite(scale)) {
-                    throw in.error("has a leaf scale " + scale + ": it is damaged.");
-                }
-                return new Summed(columns, scale, in.readLong(), base);
-            }
-            case 2 -> {
-                return new ClassIndex();
-            }
-            default -> throw in.error("has an unknown output decoding " + kind + ": it is damaged or newer than this "
-                    + "fheml.");
         }
     }
 }

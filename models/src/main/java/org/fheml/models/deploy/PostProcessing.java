@@ -1,8 +1,6 @@
 package org.fheml.models.deploy;
 
 import org.fheml.models.Softmax;
-import org.fheml.compilation.BundleReader;
-import org.fheml.compilation.BundleWriter;
 
 /**
  * What a client does in the clear with the model's real outputs: a classifier's labels and probabilities, a
@@ -145,57 +143,5 @@ public sealed interface PostProcessing {
     /** Whether a raw model's outputs go through a softmax in the clear. */
     enum Softmaxed {
         NONE, SOFTMAX, LOG_SOFTMAX
-    }
-
-    // ---- serialization --------------------------------------------------------------------------------------------
-
-    /** The most classes a bundle may declare. */
-    int MAX_CLASSES = 1 << 20;
-
-    static void write(BundleWriter out, PostProcessing post) {
-        switch (post) {
-            case Classification c -> {
-                out.writeByte(0).writeByte(c.probabilities.ordinal()).writeSize(c.classes.length);
-                for (int label : c.classes) {
-                    out.writeInt(label);
-                }
-            }
-            case Regression r -> out.writeByte(1).writeByte(r.link.ordinal()).writeDouble(r.offset).writeDouble(r.scale);
-            case Raw raw -> out.writeByte(2).writeByte(raw.softmax.ordinal());
-        }
-    }
-
-    static PostProcessing read(BundleReader in) {
-        int kind = in.readUnsignedByte();
-        switch (kind) {
-            case 0 -> {
-                Probabilities probabilities = enumOf(in, Probabilities.values(), "probability map");
-                int count = in.readSize(MAX_CLASSES, 4, "class count");
-                if (count < 2) {
-                    throw in.error("declares a classifier of " + count + " class(es): it is damaged.");
-                }
-                int[] classes = new int[count];
-                for (int c = 0; c < count; c++) {
-                    classes[c] = in.readInt();
-                }
-                return new Classification(classes, probabilities);
-            }
-            case 1 -> {
-                return new Regression(enumOf(in, Link.values(), "link"), in.readDouble(), in.readDouble());
-            }
-            case 2 -> {
-                return new Raw(enumOf(in, Softmaxed.values(), "softmax kind"));
-            }
-            default -> throw in.error("has an unknown post-processing " + kind + ": it is damaged or newer than this "
-                    + "fheml.");
-        }
-    }
-
-    private static <E extends Enum<E>> E enumOf(BundleReader in, E[] values, String what) {
-        int ordinal = in.readUnsignedByte();
-        if (ordinal >= values.length) {
-            throw in.error("has an unknown " + what + " " + ordinal + ": it is damaged or newer than this fheml.");
-        }
-        return values[ordinal];
     }
 }

@@ -108,6 +108,29 @@ class ClientProcessingTest {
                 kind);
     }
 
+    @org.junit.jupiter.api.Test
+    void everyDamagedByteOfAClientBundleIsATypedError() throws java.io.IOException {
+        ClassificationDataset data = Datasets.iris();
+        DecisionTreeClassifier model = new DecisionTreeClassifier().setMaxDepth(2).setNBits(3);
+        model.fit(data.features(), data.labels());
+        model.compile(data.features());
+        model.save(dir);
+        Path file = dir.resolve(ModelBundles.CLIENT).resolve(ClientBundle.FILE);
+        byte[] good = java.nio.file.Files.readAllBytes(file);
+        for (int at = 0; at < good.length; at++) {
+            byte[] bad = good.clone();
+            bad[at] ^= 0x20;
+            java.nio.file.Files.write(file, bad);
+            org.fheml.compilation.BundleException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    org.fheml.compilation.BundleException.class, () -> FheModelClient.load(dir.resolve("client")),
+                    "byte " + at);
+            assertTrue(e.getMessage().contains(ClientBundle.FILE), e.getMessage());
+        }
+        java.nio.file.Files.delete(file);
+        org.junit.jupiter.api.Assertions.assertThrows(org.fheml.compilation.BundleException.class,
+                () -> FheModelClient.load(dir.resolve("client")));
+    }
+
     private FheModelClient saveAndLoad(FheEstimator model, String name) {
         Path saved = dir.resolve(model.getClass().getSimpleName() + "-" + name);
         model.save(saved);
