@@ -29,6 +29,7 @@ final class ModuleBoundaries {
     private static final String QUANTIZATION = "org.fheml.quantization..";
     private static final String ONNX = "org.fheml.onnx..";
     private static final String MODELS = "org.fheml.models..";
+    private static final String SERVER = "org.fheml.server..";
     private static final String CLI = "org.fheml.cli..";
     private static final String BENCHMARKS = "org.fheml.benchmarks..";
     private static final String SMILE = "smile..";
@@ -40,7 +41,8 @@ final class ModuleBoundaries {
             new Boundary("compilation", COMPILATION, List.of(QUANTIZATION, ONNX, MODELS, CLI, BENCHMARKS, SMILE)),
             new Boundary("quantization", QUANTIZATION, List.of(TFHE, ONNX, MODELS, CLI, BENCHMARKS, SMILE)),
             new Boundary("onnx", ONNX, List.of(TFHE, MODELS, CLI, BENCHMARKS, SMILE)),
-            new Boundary("models", MODELS, List.of(TFHE, CLI, BENCHMARKS)),
+            new Boundary("models", MODELS, List.of(TFHE, SERVER, CLI, BENCHMARKS)),
+            new Boundary("server", SERVER, List.of(QUANTIZATION, ONNX, CLI, BENCHMARKS, SMILE)),
             new Boundary("cli", CLI, List.of(BENCHMARKS)));
 
     private ModuleBoundaries() {
