@@ -53,7 +53,7 @@ public final class NoiseFormulas {
      * {@code NoiseVarianceMeasurement.externalProductFft}, which measures this term against the exact integer
      * product); the scalar kernel, without fused multiply-adds, errs about 7 % more. Concrete's fit,
      * 2^-2.577·l·B²·N²·(k + 1)·2^22/q², is 0.56 to 3.6 times the measured error: below it for k ≥ 4 at N = 256,
-     * 1.9 to 3.6 times above it for k = 1 up to N = 8192, close to it at N = 16384 and 32768.
+     * 1.6 to 3.6 times above it for k = 1 at every N from 256 to 32768.
      */
     public static double externalProductFft(int glweDimension, int polynomialSize, int baseLog, int levels) {
         double log2N = Math.log(polynomialSize) / Math.log(2);
