@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 /** Memory is checked before it is spent: compile reports it, key generation and key loading refuse what won't fit. */
 class MemoryLimitTest {
 
-    /** The issue's example: 512·x for x in 0..1023, rounded to 8 bits, then a lookup; 11.1 GB of evaluation keys. */
+    /**
+     * The issue's example: 512·x for x in 0..1023, rounded to 8 bits, then a lookup; 10.9 GB of evaluation keys (11.1 GB
+     * before the noise model's FFT term was measured, issue 19).
+     */
     private static Circuit eleven(CompileOptions options) {
         long[][] inputset = new long[1024][];
         for (int i = 0; i < inputset.length; i++) {
@@ -26,7 +29,7 @@ class MemoryLimitTest {
         Circuit circuit = eleven(CompileOptions.defaults());
         CircuitStatistics statistics = circuit.statistics();
         CircuitMemory memory = statistics.memory();
-        assertTrue(statistics.evaluationKeyBytes() > 11_000_000_000L, statistics.toString());
+        assertTrue(statistics.evaluationKeyBytes() > 10_000_000_000L, statistics.toString());
         assertEquals(memory.seededKeyBytes() + memory.keyswitchKeyBytes() + memory.standardBootstrapKeyBytes()
                 + memory.fourierBootstrapKeyBytes(), memory.keyGenerationBytes());
         assertTrue(memory.keyGenerationBytes() > Runtime.getRuntime().maxMemory(), memory + " exceeds this heap");

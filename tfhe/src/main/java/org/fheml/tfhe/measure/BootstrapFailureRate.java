@@ -1,6 +1,9 @@
 package org.fheml.tfhe.measure;
 
 import org.fheml.tfhe.algorithms.BatchBootstrap;
+import org.fheml.tfhe.algorithms.BootstrapScratch;
+import org.fheml.tfhe.algorithms.ProgrammableBootstrap;
+import org.fheml.tfhe.algorithms.SampleExtraction;
 import org.fheml.tfhe.algorithms.KeyGeneration;
 import org.fheml.tfhe.algorithms.LookupTables;
 import org.fheml.tfhe.algorithms.LweEncryption;
@@ -13,6 +16,7 @@ import org.fheml.tfhe.entities.LookupTable;
 import org.fheml.tfhe.entities.LweCiphertext;
 import org.fheml.tfhe.entities.LweCiphertextList;
 import org.fheml.tfhe.entities.ServerKey;
+import org.fheml.tfhe.math.Polynomials;
 import org.fheml.tfhe.optimizer.BootstrapParameters;
 import org.fheml.tfhe.params.TfheParameters;
 import org.fheml.tfhe.random.AesCtrGenerator;
@@ -85,6 +89,77 @@ public final class BootstrapFailureRate {
     }
 
     /**
+     * Counts failures at the decision point, where a bootstrap fails exactly when its switched phase leaves its
+     * message's box (the runtime floors the switched body; see {@code ModulusSwitch}), over many samples per blind
+     * rotation: each blind rotation of a fresh encryption through the identity table leaves N coefficients, each a
+     * bootstrap output of a known message; {@code decisionsPerBootstrap} of them (spread over the table) are
+     * extracted, keyswitched with the server key and switched to 2N as the next bootstrap would, and their error
+     * measured with the small key. This costs a keyswitch per trial rather than a bootstrap. One sample per blind
+     * rotation is also bootstrapped for real, and its output compared with the identity table's.
+     */
+    public static DecisionSampleResult sampleDecisions(BootstrapParameters parameters, int bootstraps,
+            int decisionsPerBootstrap, long seed) {
+        if (parameters.norm2() != 1) {
+            throw new IllegalArgumentException("The samples are bootstrap outputs of 2-norm 1; the parameters were "
+                    + "chosen for " + parameters.norm2() + ".");
+        }
+        TfheParameters p = parameters.toTfheParameters();
+        AesCtrGenerator random = AesCtrGenerator.seeded(seed);
+        ClientKey clientKey = KeyGeneration.generateClientKey(p, random.fork());
+        ServerKey serverKey = KeyGeneration.generateServerKey(clientKey, random.fork());
+        Encoding encoding = new Encoding(parameters.precision());
+        LookupTable identity = LookupTables.identity(p.polynomialSize(), encoding);
+        ModulusSwitchType modulusSwitch = parameters.centeredModulusSwitch()
+                ? ModulusSwitchType.CENTERED_MEAN : ModulusSwitchType.PLAIN;
+        int bigN = p.polynomialSize().value();
+        int log2TwoN = p.polynomialSize().log2() + 1;
+        int perBootstrap = Math.min(decisionsPerBootstrap, bigN);
+        int stride = Math.max(1, bigN / perBootstrap);
+        BootstrapScratch scratch = new BootstrapScratch(p);
+        BootstrapScratch checkScratch = new BootstrapScratch(p);
+        LweCiphertext in = new LweCiphertext(p.lweDimension());
+        LweCiphertext out = new LweCiphertext(p.bigLweDimension());
+        LweCiphertext checked = new LweCiphertext(p.bigLweDimension());
+        LweCiphertext sample = new LweCiphertext(p.bigLweDimension());
+        int[] switched = new int[p.lweDimension().lweSize()];
+        long[] expected = new long[bigN];
+        DecisionProbe probe = new DecisionProbe(clientKey, serverKey, encoding, modulusSwitch);
+        long checkedFailures = 0;
+        long disagreements = 0;
+        for (int b = 0; b < bootstraps; b++) {
+            long message = Math.floorMod(random.nextLong(), encoding.messageModulus());
+            LweEncryption.encrypt(clientKey.smallLweKey(), encoding.encode(message), p.lweNoiseStd(), random, in);
+            ProgrammableBootstrap.bootstrapSmall(serverKey.bootstrapKey(), in, out, identity, modulusSwitch, scratch);
+            ModulusSwitch.switchModulus(in, log2TwoN, modulusSwitch, switched);
+            long rotation = NoiseVarianceMeasurement.switchedPhase(switched, clientKey.smallLweKey(), log2TwoN)
+                    >>> (64 - log2TwoN);
+            Polynomials.multiplyByMonomial(identity.coefficients(), 0, expected, 0, bigN,
+                    (int) Math.floorMod(-rotation, 2L * bigN));
+            int check = (b * 7) % perBootstrap;
+            for (int e = 0; e < perBootstrap; e++) {
+                int j = (e * stride + b) % bigN;
+                SampleExtraction.extract(scratch.accumulator(), j, sample);
+                long before = withPaddingBit(encoding, expected[j]);
+                boolean decisionFailed = probe.add(sample, before);
+                if (e == check) {
+                    ProgrammableBootstrap.bootstrap(serverKey, sample, checked, identity, modulusSwitch,
+                            checkScratch);
+                    long after = withPaddingBit(encoding, LweEncryption.decryptPhase(clientKey.bigLweKey(), checked));
+                    boolean failed = after != negacyclicIdentity(encoding, before);
+                    checkedFailures += failed ? 1 : 0;
+                    disagreements += failed != decisionFailed ? 1 : 0;
+                }
+            }
+        }
+        double bodyRounding = org.fheml.tfhe.optimizer.NoiseFormulas.modulusSwitchBodyRounding(bigN);
+        FailureRateResult decisions = new FailureRateResult((long) bootstraps * perBootstrap, probe.failures,
+                parameters.pError(), parameters.precision(), probe.failures,
+                probe.errors.variance() - bodyRounding, probe.errors.varianceStandardError(),
+                parameters.decisionVariance());
+        return new DecisionSampleResult(decisions, bootstraps, checkedFailures, disagreements);
+    }
+
+    /**
      * The message of a phase read with its padding bit, in [0, 2^(p+1)). A bootstrap of message 0 that fails
      * downwards reads the table's last entry negated, −(2^p − 1), which lies in the padding half; reading messages
      * mod 2^p would count every later bootstrap of that chain as a failure too (the chain then alternates between
@@ -130,16 +205,21 @@ public final class BootstrapFailureRate {
             this.halfBox = 1L << (64 - (encoding.precision() + 2));
         }
 
-        /** One input, whose message (decrypted with the big key, padding bit included) is {@code message}. */
-        void add(LweCiphertext in, long message) {
+        /**
+         * One input, whose message (decrypted with the big key, padding bit included) is {@code message}; whether
+         * its decision left the box.
+         */
+        boolean add(LweCiphertext in, long message) {
             LweKeyswitch.keyswitch(serverKey, in, small, digits, accumulator);
             ModulusSwitch.switchModulus(small, log2TwoN, modulusSwitch, switched);
             long error = NoiseVarianceMeasurement.switchedPhase(switched, clientKey.smallLweKey(), log2TwoN)
                     - message * encoding.delta();
             errors.add(error * 0x1p-64);
-            if (error < -halfBox || error >= halfBox) {
+            boolean failed = error < -halfBox || error >= halfBox;
+            if (failed) {
                 failures++;
             }
+            return failed;
         }
     }
 }

@@ -12,6 +12,8 @@ public enum NoiseTerm {
     MODULUS_SWITCH_PLAIN("modulus switch, plain"),
     /** The modulus switch to 2N with the centred-mean correction. */
     MODULUS_SWITCH_CENTERED("modulus switch, centered"),
+    /** The f64 FFT's rounding error in one external product (against the exact integer product). */
+    EXTERNAL_PRODUCT_FFT("external product FFT error"),
     /** The blind rotation's output noise, over every coefficient of the accumulator. */
     BLIND_ROTATION("blind rotation"),
     /** What sample extraction adds: nothing, it only rearranges coefficients. */

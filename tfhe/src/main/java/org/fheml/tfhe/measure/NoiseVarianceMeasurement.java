@@ -12,18 +12,31 @@ import org.fheml.tfhe.algorithms.ModulusSwitch;
 import org.fheml.tfhe.algorithms.ModulusSwitchType;
 import org.fheml.tfhe.algorithms.GlweEncryption;
 import org.fheml.tfhe.algorithms.ProgrammableBootstrap;
+import org.fheml.tfhe.algorithms.ExternalProduct;
+import org.fheml.tfhe.algorithms.ExternalProductScratch;
+import org.fheml.tfhe.algorithms.FourierConversion;
 import org.fheml.tfhe.algorithms.SampleExtraction;
 import org.fheml.tfhe.encoding.Encoding;
 import org.fheml.tfhe.entities.ClientKey;
+import org.fheml.tfhe.entities.FourierGgswCiphertext;
+import org.fheml.tfhe.entities.GgswCiphertext;
+import org.fheml.tfhe.entities.GlweCiphertext;
+import org.fheml.tfhe.entities.GlweSecretKey;
 import org.fheml.tfhe.entities.LookupTable;
 import org.fheml.tfhe.entities.LweCiphertext;
 import org.fheml.tfhe.entities.LweKeyswitchKey;
 import org.fheml.tfhe.entities.LweSecretKey;
 import org.fheml.tfhe.entities.ServerKey;
 import org.fheml.tfhe.entities.Torus32KeyswitchKey;
+import org.fheml.tfhe.fft.NegacyclicFft;
 import org.fheml.tfhe.math.Polynomials;
+import org.fheml.tfhe.math.SignedDecomposer;
 import org.fheml.tfhe.optimizer.NoiseFormulas;
 import org.fheml.tfhe.optimizer.NoiseModel;
+import org.fheml.tfhe.params.DecompositionBaseLog;
+import org.fheml.tfhe.params.DecompositionLevelCount;
+import org.fheml.tfhe.params.GlweDimension;
+import org.fheml.tfhe.params.PolynomialSize;
 import org.fheml.tfhe.params.TfheParameters;
 import org.fheml.tfhe.random.AesCtrGenerator;
 
@@ -146,9 +159,19 @@ public final class NoiseVarianceMeasurement {
      */
     public static List<TermVariance> bootstrap(TfheParameters p, int precision, ModulusSwitchType type,
             int bootstraps, int keyswitchedPerBootstrap, long seed) {
+        return bootstrap(p, precision, type, bootstraps, keyswitchedPerBootstrap, 1, seed);
+    }
+
+    /**
+     * {@link #bootstrap(TfheParameters, int, ModulusSwitchType, int, int, long)} spread over {@code keys} key sets:
+     * a blind rotation's rounding and FFT terms reach the phase through the keys' Hamming weights, which vary by
+     * a few percent from key to key around the n/2 and kN/2 the formulas average over.
+     */
+    public static List<TermVariance> bootstrap(TfheParameters p, int precision, ModulusSwitchType type,
+            int bootstraps, int keyswitchedPerBootstrap, int keys, long seed) {
         AesCtrGenerator random = AesCtrGenerator.seeded(seed);
-        ClientKey client = KeyGeneration.generateClientKey(p, random.fork());
-        ServerKey server = KeyGeneration.generateServerKey(client, random.fork());
+        ClientKey client = null;
+        ServerKey server = null;
         Encoding encoding = new Encoding(precision);
         LookupTable lut = LookupTables.identity(p.polynomialSize(), encoding);
         BootstrapScratch scratch = new BootstrapScratch(p);
@@ -172,7 +195,15 @@ public final class NoiseVarianceMeasurement {
         VarianceAccumulator beforeSwitchClusters = new VarianceAccumulator();
         VarianceAccumulator decisionClusters = new VarianceAccumulator();
         double halfStep = 1.0 / (4 * bigN);
+        boolean withRoundedKey = false;
+        int keyIndex = -1;
         for (int b = 0; b < bootstraps; b++) {
+            if ((int) ((long) b * keys / bootstraps) != keyIndex) {
+                keyIndex = (int) ((long) b * keys / bootstraps);
+                client = KeyGeneration.generateClientKey(p, random.fork());
+                server = KeyGeneration.generateServerKey(client, random.fork());
+                withRoundedKey = server.torus32KeyswitchKey().isPresent();
+            }
             long message = Math.floorMod(random.nextLong(), encoding.messageModulus());
             LweEncryption.encrypt(client.smallLweKey(), encoding.encode(message), p.lweNoiseStd(), random, in);
             ProgrammableBootstrap.bootstrapSmall(server.bootstrapKey(), in, out, lut, type, scratch);
@@ -210,7 +241,7 @@ public final class NoiseVarianceMeasurement {
         boolean centered = type == ModulusSwitchType.CENTERED_MEAN;
         double blindRotation = NoiseFormulas.blindRotation(n, p.glweDimension().value(), bigN, p.pbsBaseLog().value(),
                 p.pbsLevels().value(), p.glweNoiseStd() * p.glweNoiseStd());
-        double keyswitch = NoiseModel.keyswitch(p, server.torus32KeyswitchKey().isPresent());
+        double keyswitch = NoiseModel.keyswitch(p, withRoundedKey);
         double modulusSwitch = NoiseModel.switchedPhase(n, bigN, centered);
         List<TermVariance> results = new ArrayList<>();
         results.add(clustered(NoiseTerm.BLIND_ROTATION, p, rotation, rotationClusters, blindRotation));
@@ -220,6 +251,92 @@ public final class NoiseVarianceMeasurement {
         results.add(clustered(NoiseTerm.KS_PBS_DECISION, p, decision, decisionClusters,
                 blindRotation + keyswitch + modulusSwitch));
         return results;
+    }
+
+    /**
+     * The f64 FFT's own error in external products, as it reaches a decryption: a uniform GGSW (as a bootstrap key's
+     * are) times uniform GLWEs, once through the FFT ({@link ExternalProduct}) and once exactly in
+     * Z_{2^64}[X]/(X^N + 1) with the same digits; the error is the phase of their difference under a binary GLWE
+     * key (a fresh one per product, so that the result averages over keys), so the mask polynomials' errors enter
+     * multiplied by the key, as they do in a blind rotation.
+     */
+    public static TermVariance externalProductFft(int glweDimension, int polynomialSize, int baseLog, int levels,
+            int products, long seed) {
+        VarianceAccumulator phases = new VarianceAccumulator();
+        VarianceAccumulator clusters = new VarianceAccumulator();
+        externalProductFftErrors(glweDimension, polynomialSize, baseLog, levels, products, seed,
+                new VarianceAccumulator(), phases, clusters);
+        String describe = "k=" + glweDimension + " N=" + polynomialSize + " br " + baseLog + "/" + levels;
+        return clustered(NoiseTerm.EXTERNAL_PRODUCT_FFT, describe, phases, clusters,
+                NoiseFormulas.externalProductFft(glweDimension, polynomialSize, baseLog, levels));
+    }
+
+    /**
+     * The measurement of {@link #externalProductFft}: each output coefficient's error into {@code coefficients},
+     * each phase error into {@code phases}, and each product's mean square phase error into {@code clusters}.
+     */
+    static void externalProductFftErrors(int glweDimension, int polynomialSize, int baseLog, int levels,
+            int products, long seed, VarianceAccumulator coefficients, VarianceAccumulator phases,
+            VarianceAccumulator clusters) {
+        AesCtrGenerator random = AesCtrGenerator.seeded(seed);
+        GlweDimension k = new GlweDimension(glweDimension);
+        PolynomialSize size = new PolynomialSize(polynomialSize);
+        DecompositionBaseLog beta = new DecompositionBaseLog(baseLog);
+        DecompositionLevelCount l = new DecompositionLevelCount(levels);
+        int glweSize = k.glweSize();
+        int bigN = polynomialSize;
+        GgswCiphertext ggsw = new GgswCiphertext(k, size, beta, l);
+        FourierGgswCiphertext fourier = new FourierGgswCiphertext(k, size, beta, l);
+        ExternalProductScratch scratch = ExternalProductScratch.forGgsw(fourier);
+        SignedDecomposer decomposer = new SignedDecomposer(beta, l);
+        GlweCiphertext in = new GlweCiphertext(k, size);
+        GlweCiphertext out = new GlweCiphertext(k, size);
+        long[] digits = new long[levels * bigN];
+        long[] digit = new long[bigN];
+        long[] factor = new long[bigN];
+        long[] product = new long[bigN];
+        long[] exact = new long[glweSize * bigN];
+        long[] phase = new long[bigN];
+        for (int t = 0; t < products; t++) {
+            long[] g = ggsw.data();
+            for (int i = 0; i < g.length; i++) {
+                g[i] = random.nextLong();
+            }
+            FourierConversion.toFourier(ggsw, NegacyclicFft.of(size), fourier);
+            long[] a = in.data();
+            for (int i = 0; i < a.length; i++) {
+                a[i] = random.nextLong();
+            }
+            out.clear();
+            ExternalProduct.addExternalProduct(out, fourier, in, scratch);
+            java.util.Arrays.fill(exact, 0);
+            for (int row = 0; row < glweSize; row++) {
+                decomposer.decomposePolynomial(a, row * bigN, bigN, digits);
+                for (int level = 0; level < levels; level++) {
+                    System.arraycopy(digits, level * bigN, digit, 0, bigN);
+                    for (int column = 0; column < glweSize; column++) {
+                        System.arraycopy(g, ggsw.rowOffset(level, row) + column * bigN, factor, 0, bigN);
+                        Polynomials.negacyclicMultiply(digit, factor, product);
+                        for (int j = 0; j < bigN; j++) {
+                            exact[column * bigN + j] += product[j];
+                        }
+                    }
+                }
+            }
+            long[] o = out.data();
+            for (int i = 0; i < exact.length; i++) {
+                o[i] -= exact[i];
+                coefficients.add(o[i] * TORUS);
+            }
+            GlweEncryption.decryptPhase(GlweSecretKey.generate(k, size, random), out, phase);
+            double squares = 0;
+            for (int j = 0; j < bigN; j++) {
+                double error = phase[j] * TORUS;
+                phases.add(error);
+                squares += error * error;
+            }
+            clusters.add(squares / bigN);
+        }
     }
 
     /** The phase b̃ − Σ ã_i·s_i of a switched ciphertext, as a torus value (a multiple of 2^(64 − log2 2N)). */
@@ -241,9 +358,14 @@ public final class NoiseVarianceMeasurement {
      */
     private static TermVariance clustered(NoiseTerm term, TfheParameters p, VarianceAccumulator errors,
             VarianceAccumulator clusters, double formula) {
+        return clustered(term, describe(p), errors, clusters, formula);
+    }
+
+    private static TermVariance clustered(NoiseTerm term, String parameters, VarianceAccumulator errors,
+            VarianceAccumulator clusters, double formula) {
         double clusterError = Math.sqrt(clusters.variance() / clusters.count());
         double error = Math.max(errors.varianceStandardError(), clusters.count() > 1 ? clusterError : Double.NaN);
-        return new TermVariance(term, describe(p), errors.count(), errors.variance(), error, formula, errors.mean());
+        return new TermVariance(term, parameters, errors.count(), errors.variance(), error, formula, errors.mean());
     }
 
     private static TermVariance result(NoiseTerm term, TfheParameters p, VarianceAccumulator errors, double formula) {

@@ -20,8 +20,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * fail: the failure count must lie in the 99.9 % Poisson interval of the predicted count, and the variance measured
  * at the decision point must agree with the model's. At p_error 2^-7 the decision point sits 2.65 standard
  * deviations from the box edge, where a 10 % variance error moves the failure rate by about 44 %: 50,000 pooled
- * bootstraps (about 390 expected failures, interval ±17 %) separate it from chance; so do the 20,000 decision-point
- * samples of the variance (standard error about 1 %).
+ * decisions (about 390 expected failures, interval ±17 %) separate it from chance, and give the variance with a
+ * standard error of about 0.7 %. A bootstrap fails exactly when its decision leaves its box, so the slow test counts
+ * failures at the decision point, 64 per blind rotation, a keyswitch each instead of a bootstrap, and bootstraps one
+ * sample per blind rotation for real to show that the two agree.
  */
 class BootstrapFailureRateTest {
 
@@ -52,21 +54,48 @@ class BootstrapFailureRateTest {
         assertEquals(5, BootstrapFailureRate.withPaddingBit(encoding, encoding.encode(5) - encoding.delta() / 2 + 1));
     }
 
-    /** 50,000 bootstraps at each precision, over five keys: the pooled count and variance against the model. */
+    /**
+     * 50,000 decisions at each precision, over five keys, 64 per blind rotation (a keyswitch and a modulus switch
+     * each, as the next bootstrap makes them): the pooled count and variance against the model; every sixty-fourth
+     * sample is bootstrapped for real and fails exactly when its decision left its box.
+     */
     @Tag("slow")
     @ParameterizedTest(name = "p={0}")
     @ValueSource(ints = {2, 3, 4, 6})
     void pooledFailuresFallInsideThePoissonIntervalOfThePrediction(int precision) {
         BootstrapParameters parameters = ParameterOptimizer.optimize(BootstrapQuery.perBootstrap(precision, 1, 0x1p-7));
         List<FailureRateResult> runs = new ArrayList<>();
+        long checked = 0;
+        long checkedFailures = 0;
         for (int seed = 1; seed <= 5; seed++) {
-            runs.add(BootstrapFailureRate.measure(parameters, 500, 20, 2, 1000 * precision + seed));
+            DecisionSampleResult run = BootstrapFailureRate.sampleDecisions(parameters, 157, 64, 1000 * precision + seed);
+            assertEquals(0, run.checkedDisagreements(), "a bootstrap failed exactly when its decision left the box");
+            runs.add(run.decisions());
+            checked += run.checkedBootstraps();
+            checkedFailures += run.checkedFailures();
         }
         FailureRateResult pooled = FailureRateResult.pool(runs);
-        assertEquals(50_000, pooled.trials());
+        System.out.println("p=" + precision + ": " + describe(pooled) + "; " + checkedFailures + " of " + checked
+                + " real bootstraps failed");
+        assertEquals(50_240, pooled.trials());
         assertInsidePoissonInterval(pooled);
         assertVarianceAgrees(pooled, 0.0125);
         assertTrue(Math.abs(pooled.varianceRatio() - 1) <= 0.05, () -> describe(pooled));
+    }
+
+    /**
+     * The default suite's decision sampling: p = 2 at p_error 2^-4, 4,800 decisions from 75 blind rotations (about
+     * 300 failures), each blind rotation's checked bootstrap agreeing with its decision.
+     */
+    @Test
+    void sampledDecisionsFailAsPredictedAtTwoBits() {
+        BootstrapParameters parameters = ParameterOptimizer.optimize(BootstrapQuery.perBootstrap(2, 1, 0x1p-4));
+        DecisionSampleResult run = BootstrapFailureRate.sampleDecisions(parameters, 75, 64, 21);
+        assertEquals(75, run.checkedBootstraps());
+        assertEquals(0, run.checkedDisagreements());
+        assertEquals(4800, run.decisions().trials());
+        assertInsidePoissonInterval(run.decisions());
+        assertVarianceAgrees(run.decisions(), 0.05);
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.fheml.tfhe.params.TfheParameters;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -59,12 +60,45 @@ class NoiseVarianceMeasurementTest {
         assertAgrees(rounding, 0.05);
     }
 
+    /**
+     * The FFT's error in external products against the exact integer product, as it reaches the phase: N = 512
+     * (k = 1, one level of 20 bits) in the default suite.
+     */
+    @Test
+    void externalProductFftErrorMatchesItsFormula() {
+        TermVariance fft = NoiseVarianceMeasurement.externalProductFft(1, 512, 20, 1, 160, 31);
+        assertEquals(NoiseTerm.EXTERNAL_PRODUCT_FFT, fft.term());
+        assertAgrees(fft, 0.03);
+    }
+
+    /**
+     * The FFT term from N = 256 to 8192 at the optimizer's GLWE dimensions and decompositions (and a few more): the
+     * FFT's error grows with log2 N, and the share of it that reaches the phase through the key is not the kN/2 of
+     * white noise (the lowest frequencies err less). The fit has two constants per part, and its residuals across
+     * (k, N, β, l) reach 7 % (measured: 0.95 at k = 1, N = 4096; 1.07 at k = 4, N = 256, 8/2, where the FFT is 10^-15
+     * of the blind rotation), so each configuration is held to 8 %; the blind rotations that carry this term are
+     * held to 5 % in {@link #everyTermIsWithinFivePercentOfItsFormula}.
+     */
+    @Tag("slow")
+    @ParameterizedTest(name = "k={0} N={1} br {2}/{3}")
+    @CsvSource({"1,256,20,1,500", "5,256,15,1,300", "4,256,8,2,300", "6,256,18,1,250", "3,512,18,1,300",
+            "1,1024,20,1,250", "2,1024,23,1,200", "1,1024,10,2,200", "1,2048,23,1,170", "1,2048,16,2,100",
+            "1,4096,22,1,110", "1,8192,22,1,150"})
+    void externalProductFftErrorIsWithinEightPercentOfItsFormula(int k, int bigN, int baseLog, int levels,
+            int products) {
+        TermVariance fft = NoiseVarianceMeasurement.externalProductFft(k, bigN, baseLog, levels, products,
+                900 + bigN + k);
+        assertTrue(fft.ratioStandardError() <= 0.08 / 3, () -> "too few samples to resolve 8 %: " + fft.row());
+        assertTrue(Math.abs(fft.ratio() - 1) <= 0.08 && Math.abs(fft.zScore()) <= Z, fft::row);
+        print(fft);
+    }
+
     /** At p = 3 (k = 4, N = 256) the blind rotation is 43 % of the decision variance. */
     @Test
     void bootstrapTermsMatchTheirFormulasAtThreeBits() {
         TfheParameters p = optimized(3);
         List<TermVariance> terms = NoiseVarianceMeasurement.bootstrap(p, 3, ModulusSwitchType.CENTERED_MEAN, 12, 30,
-                17);
+                2, 17);
         assertEquals(List.of(NoiseTerm.BLIND_ROTATION, NoiseTerm.SAMPLE_EXTRACTION,
                 NoiseTerm.KS_PBS_BEFORE_MODULUS_SWITCH, NoiseTerm.KS_PBS_DECISION),
                 terms.stream().map(TermVariance::term).toList());
@@ -100,33 +134,21 @@ class NoiseVarianceMeasurementTest {
             assertAgrees(keyswitch.get(1), 0.05);
         }
         int bigN = p.polynomialSize().value();
-        int bootstraps = Math.max(64, Math.ceilDiv(samples, bigN));
+        // the coefficients of one accumulator share part of their FFT and rounding noise through the keys' mean, so
+        // from N = 1024 on the standard error comes from the spread between bootstraps: 96 of them give 3 %
+        int bootstraps = bigN >= 1024 ? 400 : 96;
         List<TermVariance> terms = NoiseVarianceMeasurement.bootstrap(p, precision, ModulusSwitchType.CENTERED_MEAN,
-                bootstraps, Math.ceilDiv(samples, bootstraps), 700 + precision);
-        if (fftShare(p) < 0.05) {
-            assertWithinFivePercent(terms.get(0));
-        } else {
-            assertTrue(terms.get(0).ratio() > 0.5 && terms.get(0).ratio() < 1.25, () -> "FFT-dominated: " + terms.get(0).row());
-        }
+                bootstraps, Math.ceilDiv(samples, bootstraps), 6, 700 + precision);
+        assertWithinFivePercent(terms.get(0));
+        print(terms.get(1));
         assertEquals(0, terms.get(1).measured(), "sample extraction adds no noise");
         assertWithinFivePercent(terms.get(2));
         assertWithinFivePercent(terms.get(3));
     }
 
-    /**
-     * The share of Concrete's f64 FFT term in the blind rotation's formula. That term is Concrete's fit to its own
-     * FFT; fheml's FFT error measures 0.55 to 1.9 times it (p = 5..8 at 2^-7: blind rotation 0.85, 0.70, 1.18, 0.68
-     * of the formula), so where it weighs, the blind rotation is held to a band rather than to 5 % (it is at most
-     * 10 % of the decision variance there).
-     */
-    private static double fftShare(TfheParameters p) {
-        int k = p.glweDimension().value();
-        double n = p.polynomialSize().value();
-        double base = Math.pow(2, p.pbsBaseLog().value());
-        double fft = Math.pow(2, -2.57722494) * Math.pow(2, 22) * p.pbsLevels().value() * base * base * n * n * (k + 1)
-                / 0x1p128;
-        return fft / org.fheml.tfhe.optimizer.NoiseFormulas.cmux(k, (int) n, p.pbsBaseLog().value(),
-                p.pbsLevels().value(), p.glweNoiseStd() * p.glweNoiseStd());
+    /** The table row, in the test's report, so that a run leaves the measured table behind. */
+    private static void print(TermVariance t) {
+        System.out.println(t.row());
     }
 
     /**
@@ -134,12 +156,14 @@ class NoiseVarianceMeasurementTest {
      * for the check to mean something.
      */
     private static void assertAgrees(TermVariance t, double power) {
+        print(t);
         assertTrue(t.ratioStandardError() <= power, () -> "too few samples to judge: " + t.row());
         assertTrue(Math.abs(t.zScore()) <= Z, () -> "measured variance disagrees with the formula (z = "
                 + t.zScore() + "): " + t.row());
     }
 
     private static void assertWithinFivePercent(TermVariance t) {
+        print(t);
         assertTrue(t.ratioStandardError() <= 0.05 / 3, () -> "too few samples to resolve 5 %: " + t.row());
         assertTrue(Math.abs(t.ratio() - 1) <= 0.05 && Math.abs(t.zScore()) <= Z,
                 () -> "measured variance off its formula by more than 5 % or " + Z + " standard errors: " + t.row());
