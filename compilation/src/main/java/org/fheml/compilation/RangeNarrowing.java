@@ -37,6 +37,8 @@ public record RangeNarrowing(boolean used, List<String> narrowedArguments, List<
         s.append("refused, clipped or computed wrongly, as CompileOptions.inputRangeCheck says. ");
         if (knownRangeProblem != null) {
             s.append("On the known ranges the circuit would not compile: ").append(knownRangeProblem);
+        } else if (affectedNodes.isEmpty()) {
+            s.append("No node's bounds changed: the narrowing only restricts the arguments' accepted values.");
         } else {
             s.append("Widest encrypted value ").append(narrowedBitWidth).append(" bits instead of ")
                     .append(knownRangeBitWidth).append("; nodes whose bounds were narrowed: ")
