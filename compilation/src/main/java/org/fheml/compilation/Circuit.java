@@ -27,6 +27,11 @@ import org.fheml.tfhe.random.AesCtrGenerator;
  * scratch. Arguments are validated against the circuit before they touch anything shared
  * ({@link InvalidRequestException}), so a refused call leaves the circuit as it was.
  *
+ * <p>Ranges: {@link #evaluate}, {@link #simulate} and {@link #encrypt} (so {@link #encryptRunDecrypt}) check every
+ * argument value against the bounds the circuit was compiled for ({@link #inputRange}) as
+ * {@link CompileOptions#inputRangeCheck()} says: refused with an {@link InputRangeException}, clipped, or (unchecked)
+ * computed as ciphertexts compute it, wrap-around included, by {@code simulate}.
+ *
  * <p>Lifecycle: the first encrypted run starts the bootstrap threads. {@link #close()} stops them and waits for them;
  * after it, running on ciphertexts fails, while evaluating, simulating, encrypting and decrypting still work. A
  * circuit dropped without closing lets its idle threads end by themselves after a few seconds.

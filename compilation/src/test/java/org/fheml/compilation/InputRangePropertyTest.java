@@ -30,13 +30,27 @@ class InputRangePropertyTest {
     }
 
     /**
-     * A few of the cases run on ciphertexts: EXECUTE agrees or refuses alike too. Circuits with lookups run on the
-     * tiny insecure parameters, leveled ones (cheap to run) on their own.
+     * A few of the cases run on ciphertexts, for each check: EXECUTE agrees or refuses alike too. Circuits with
+     * lookups run on the tiny insecure parameters, leveled ones (cheap to run) on their own.
      */
-    @Property(tries = 16)
-    void encryptedExecutionAgreesOrRefusesAlike(@ForAll long seed) {
+    @Property(tries = 6)
+    void encryptedExecutionRefusesAlike(@ForAll long seed) {
+        encryptedExecutionAgreesOrRefusesAlike(seed, InputRangeCheck.REFUSE);
+    }
+
+    @Property(tries = 5)
+    void encryptedExecutionClipsAlike(@ForAll long seed) {
+        encryptedExecutionAgreesOrRefusesAlike(seed, InputRangeCheck.CLIP);
+    }
+
+    @Property(tries = 8)
+    void encryptedExecutionWrapsAroundAsSimulated(@ForAll long seed) {
+        encryptedExecutionAgreesOrRefusesAlike(seed, InputRangeCheck.UNCHECKED);
+    }
+
+    private static void encryptedExecutionAgreesOrRefusesAlike(long seed, InputRangeCheck check) {
         SplittableRandom random = new SplittableRandom(seed);
-        Case c = Case.drawEncryptable(random, random.nextInt(4) == 0);
+        Case c = Case.drawEncryptable(random, random.nextInt(4) == 0, check);
         try (Circuit insecure = c.circuit.parameters() instanceof CircuitParameters.Bootstrapped
                 ? TestCircuits.insecure(c.circuit) : c.circuit) {
             for (int i = 0; i < 4; i++) {
@@ -59,6 +73,10 @@ class InputRangePropertyTest {
             Circuit circuit) {
 
         static Case draw(SplittableRandom random, RandomProgram program) {
+            return draw(random, program, InputRangeCheck.values()[random.nextInt(3)]);
+        }
+
+        static Case draw(SplittableRandom random, RandomProgram program, InputRangeCheck check) {
             int length = program.length;
             long[] lower = new long[length];
             long[] upper = new long[length];
@@ -76,7 +94,6 @@ class InputRangePropertyTest {
                     sample[i] = random.nextLong(low[i], high[i] + 1);
                 }
             }
-            InputRangeCheck check = InputRangeCheck.values()[random.nextInt(3)];
             boolean narrowed = random.nextInt(4) == 0;
             CompileOptions options = CompileOptions.defaults().withInputRangeCheck(check).withCalibrationRanges(narrowed);
             return new Case(program, declared, check, narrowed, program.compile(declared, inputset, options));
@@ -84,12 +101,12 @@ class InputRangePropertyTest {
 
         /**
          * A leveled case, or one whose circuit bootstraps at a precision the tiny insecure parameters decrypt
-         * reliably; a third of them unchecked.
+         * reliably.
          */
-        static Case drawEncryptable(SplittableRandom random, boolean leveled) {
+        static Case drawEncryptable(SplittableRandom random, boolean leveled, InputRangeCheck check) {
             while (true) {
                 RandomProgram program = RandomProgram.generate(random.nextLong(), 2);
-                Case c = draw(random, leveled ? program : program.withLookup());
+                Case c = draw(random, leveled ? program : program.withLookup(), check);
                 boolean fits = leveled ? c.circuit.parameters() instanceof CircuitParameters.Leveled
                         : c.circuit.parameters() instanceof CircuitParameters.Bootstrapped b && b.pbsPrecision() <= 4;
                 if (fits) {
