@@ -27,6 +27,11 @@ import org.fheml.tfhe.random.AesCtrGenerator;
  * scratch. Arguments are validated against the circuit before they touch anything shared
  * ({@link InvalidRequestException}), so a refused call leaves the circuit as it was.
  *
+ * <p>Ranges: {@link #evaluate}, {@link #simulate} and {@link #encrypt} (so {@link #encryptRunDecrypt}) check every
+ * argument value against the bounds the circuit was compiled for ({@link #inputRange}) as
+ * {@link CompileOptions#inputRangeCheck()} says: refused with an {@link InputRangeException}, clipped, or (unchecked)
+ * computed as ciphertexts compute it, wrap-around included, by {@code simulate}.
+ *
  * <p>Lifecycle: the first encrypted run starts the bootstrap threads. {@link #close()} stops them and waits for them;
  * after it, running on ciphertexts fails, while evaluating, simulating, encrypting and decrypting still work. A
  * circuit dropped without closing lets its idle threads end by themselves after a few seconds.
@@ -36,6 +41,8 @@ public final class Circuit implements AutoCloseable {
     private final Graph graph;
     private final CompileOptions options;
     private final CircuitParameters parameters;
+    /** Whether, and how, the inputset narrowed the known input ranges. */
+    private final RangeNarrowing narrowing;
     /** Why the circuit has no parameters for encrypted execution, or null. */
     private final CompilationException parametersProblem;
     private volatile ClientKeys keys;
@@ -55,11 +62,17 @@ public final class Circuit implements AutoCloseable {
         this.options = options;
         this.parameters = parameters;
         this.parametersProblem = null;
+        this.narrowing = RangeNarrowing.NONE;
     }
 
     Circuit(Graph graph, CompileOptions options) {
+        this(graph, options, RangeNarrowing.NONE);
+    }
+
+    Circuit(Graph graph, CompileOptions options, RangeNarrowing narrowing) {
         this.graph = graph;
         this.options = options;
+        this.narrowing = narrowing;
         CircuitParameters chosen = null;
         CompilationException problem = null;
         try {
@@ -146,7 +159,21 @@ public final class Circuit implements AutoCloseable {
 
     /** Bootstraps, keyswitches, widths, predicted global p_error and sizes of this circuit. */
     public CircuitStatistics statistics() {
-        return CircuitStatistics.of(graph, parameters);
+        return CircuitStatistics.of(graph, parameters, narrowing);
+    }
+
+    /** Whether the inputset narrowed the arguments' known ranges, and the nodes that changed (see CompileOptions). */
+    public RangeNarrowing rangeNarrowing() {
+        return narrowing;
+    }
+
+    /**
+     * The range argument {@code argument} was compiled for, per element: values outside it are refused, clipped or
+     * unchecked, as {@link CompileOptions#inputRangeCheck()} says.
+     */
+    public InputRange inputRange(int argument) {
+        Bounds bounds = graph.bounds(graph.inputs().get(argument));
+        return InputRange.perElement(bounds.lower().toArray(), bounds.upper().toArray());
     }
 
     /**
@@ -167,7 +194,7 @@ public final class Circuit implements AutoCloseable {
 
     /** The program evaluated in the clear on plain integers. */
     public long[] evaluate(long[]... args) {
-        return flatten(graph.evaluate(arguments(args)));
+        return flatten(graph.evaluate(checkedArguments(args)));
     }
 
     /**
@@ -184,13 +211,14 @@ public final class Circuit implements AutoCloseable {
      * drawn from {@code errors}: what encrypted execution gives when its noise is unlucky.
      */
     public long[] simulate(java.util.random.RandomGenerator errors, long[]... args) {
-        if (parameters instanceof CircuitParameters.Bootstrapped bootstrapped) {
+        boolean wrapping = options.inputRangeCheck() == InputRangeCheck.UNCHECKED;
+        if (parameters instanceof CircuitParameters.Bootstrapped || (wrapping && parameters != null)) {
             CircuitSimulator current = simulator;
             if (current == null) {
-                current = new CircuitSimulator(graph, bootstrapped);
+                current = new CircuitSimulator(graph, parameters, wrapping);
                 simulator = current;
             }
-            return flatten(current.run(arguments(args), errors));
+            return flatten(current.run(checkedArguments(args), errors));
         }
         return evaluate(args);
     }
@@ -269,7 +297,7 @@ public final class Circuit implements AutoCloseable {
 
     /** Encrypts the encrypted arguments with the client's key (generated if needed); clear ones stay clear. */
     public EncryptedValues encrypt(long[]... args) {
-        List<LongTensor> tensors = arguments(args);
+        List<LongTensor> tensors = checkedArguments(args);
         ClientKeys clientKeys = keygen();
         CircuitEncoding encoding = new CircuitEncoding(parameters.encodingBits());
         double noiseStd = switch (parameters) {
@@ -434,6 +462,42 @@ public final class Circuit implements AutoCloseable {
             tensors.add(LongTensor.of(input.shape(), args[i]));
         }
         return tensors;
+    }
+
+    /**
+     * The arguments as tensors, checked against the compiled input bounds as the options say: refused with an
+     * {@link InputRangeException}, clipped, or left as they are.
+     */
+    List<LongTensor> checkedArguments(long[]... args) {
+        List<LongTensor> tensors = arguments(args);
+        InputRangeCheck check = options.inputRangeCheck();
+        if (check == InputRangeCheck.UNCHECKED) {
+            return tensors;
+        }
+        List<LongTensor> out = new ArrayList<>(tensors.size());
+        for (int i = 0; i < tensors.size(); i++) {
+            Node input = graph.inputs().get(i);
+            Bounds bounds = graph.bounds(input);
+            LongTensor tensor = tensors.get(i);
+            long[] values = null;
+            for (int e = 0; e < tensor.size(); e++) {
+                long v = tensor.get(e);
+                long lower = bounds.lower().get(e);
+                long upper = bounds.upper().get(e);
+                if (v >= lower && v <= upper) {
+                    continue;
+                }
+                if (check == InputRangeCheck.REFUSE) {
+                    throw new InputRangeException(i, ((Op.Input) input.op()).name(), e, v, lower, upper);
+                }
+                if (values == null) {
+                    values = tensor.toArray();
+                }
+                values[e] = Math.clamp(v, lower, upper);
+            }
+            out.add(values == null ? tensor : LongTensor.of(tensor.shape(), values));
+        }
+        return out;
     }
 
     static long[] flatten(List<LongTensor> outputs) {

@@ -11,11 +11,19 @@ import java.util.random.RandomGenerator;
  * the message its bootstrap would read (shift, scale, the bootstrap's own rounding of absorbed low bits) and reads
  * the same table, negacyclic wrap-around included. With a random source, each bootstrap is off by one message with
  * the failure probability of the circuit's parameters, as Concrete's graph-level simulation does.
+ *
+ * <p>Wrapping (for {@link InputRangeCheck#UNCHECKED} circuits, whose arguments may leave the compiled bounds): every
+ * encrypted value is computed as encrypted execution computes it, modulo the encoding's 2^(bits + 1) (its values
+ * and its padding bit) with 64-bit wrapping arithmetic, and decoded to [−2^bits, 2^bits); lookups and bit
+ * extractions then read that value through their lowering, negacyclic wrap-around included. Within the bounds it
+ * changes nothing.
  */
 final class CircuitSimulator {
 
     private final Graph graph;
+    /** Null for a circuit without bootstraps (which only a wrapping simulation runs). */
     private final CircuitParameters.Bootstrapped parameters;
+    private final boolean wrapping;
     private final CircuitEncoding encoding;
     private final Set<Node> absorbed;
     /** Per lookup node: its lowering and its torus tables (one per element, shared ones by reference). */
@@ -23,8 +31,13 @@ final class CircuitSimulator {
     private final Map<Node, long[][]> tables = new java.util.concurrent.ConcurrentHashMap<>();
 
     CircuitSimulator(Graph graph, CircuitParameters.Bootstrapped parameters) {
+        this(graph, parameters, false);
+    }
+
+    CircuitSimulator(Graph graph, CircuitParameters parameters, boolean wrapping) {
         this.graph = graph;
-        this.parameters = parameters;
+        this.parameters = parameters instanceof CircuitParameters.Bootstrapped b ? b : null;
+        this.wrapping = wrapping;
         this.encoding = new CircuitEncoding(parameters.encodingBits());
         this.absorbed = CiphertextEvaluator.absorbedRoundings(graph);
     }
@@ -33,24 +46,39 @@ final class CircuitSimulator {
     List<LongTensor> run(List<LongTensor> arguments, RandomGenerator errors) {
         Map<Node, LongTensor> values = new IdentityHashMap<>();
         for (int i = 0; i < arguments.size(); i++) {
-            values.put(graph.inputs().get(i), arguments.get(i));
+            Node input = graph.inputs().get(i);
+            values.put(input, wrapped(input, arguments.get(i)));
         }
         for (Node node : graph.nodes()) {
             if (values.containsKey(node) || absorbed.contains(node)) {
                 continue;
             }
+            LongTensor value;
             if (LookupLowering.isLookup(node)) {
-                values.put(node, lookup(node, values, errors));
+                value = lookup(node, values, errors);
             } else if (BitExtraction.isExtraction(node)) {
-                values.put(node, extract(BitExtraction.of(graph, node), values.get(node.operands().getFirst()), errors));
-            } else if (errors != null && node.op() instanceof Op.AssumeRange) {
-                // A failed bootstrap can carry a value out of its declared range, as on ciphertexts: no check.
-                values.put(node, values.get(node.operands().getFirst()));
+                value = extract(BitExtraction.of(graph, node), values.get(node.operands().getFirst()), errors);
+            } else if ((errors != null || wrapping) && node.op() instanceof Op.AssumeRange) {
+                // A failed bootstrap (or an unchecked input) can carry a value out of its declared range, as on
+                // ciphertexts: no check.
+                value = values.get(node.operands().getFirst());
+            } else if (wrapping && node.isEncrypted()) {
+                value = WrappingArithmetic.apply(node, node.operands().stream().map(values::get).toList());
             } else {
-                values.put(node, GraphEvaluator.apply(node, node.operands().stream().map(values::get).toList()));
+                value = GraphEvaluator.apply(node, node.operands().stream().map(values::get).toList());
             }
+            values.put(node, wrapped(node, value));
         }
         return graph.outputs().stream().map(values::get).toList();
+    }
+
+    /** An encrypted value as encrypted execution holds it, when wrapping: its residue in [−2^bits, 2^bits). */
+    private LongTensor wrapped(Node node, LongTensor value) {
+        if (!wrapping || !node.isEncrypted()) {
+            return value;
+        }
+        int shift = 63 - encoding.bits();
+        return value.map(v -> (v << shift) >> shift);
     }
 
     private LongTensor lookup(Node node, Map<Node, LongTensor> values, RandomGenerator errors) {

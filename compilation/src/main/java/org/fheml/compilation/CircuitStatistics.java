@@ -13,10 +13,27 @@ package org.fheml.compilation;
  * @param evaluationKeyBytes   bootstrap and keyswitch keys (Fourier form), 0 without bootstraps
  * @param inputCiphertextBytes the encrypted arguments of one evaluation
  * @param memory               what key generation, key loading and evaluation need in memory, before they start
+ * @param rangeNarrowing       whether the inputset narrowed the arguments' known ranges ({@link RangeNarrowing#used()}),
+ *                             and the nodes it affected
  */
 public record CircuitStatistics(long bootstrapCount, long keyswitchCount, int maximumBitWidth, int encodingBits,
         int bootstrapPrecision, double log2GlobalPError, long evaluationKeyBytes, long inputCiphertextBytes,
-        CircuitMemory memory) {
+        CircuitMemory memory, RangeNarrowing rangeNarrowing) {
+
+    /** The statistics without a range report: the signature before range narrowing existed. */
+    public CircuitStatistics(long bootstrapCount, long keyswitchCount, int maximumBitWidth, int encodingBits,
+            int bootstrapPrecision, double log2GlobalPError, long evaluationKeyBytes, long inputCiphertextBytes,
+            CircuitMemory memory) {
+        this(bootstrapCount, keyswitchCount, maximumBitWidth, encodingBits, bootstrapPrecision, log2GlobalPError,
+                evaluationKeyBytes, inputCiphertextBytes, memory, RangeNarrowing.NONE);
+    }
+
+    static CircuitStatistics of(Graph graph, CircuitParameters parameters, RangeNarrowing narrowing) {
+        CircuitStatistics s = of(graph, parameters);
+        return new CircuitStatistics(s.bootstrapCount, s.keyswitchCount, s.maximumBitWidth, s.encodingBits,
+                s.bootstrapPrecision, s.log2GlobalPError, s.evaluationKeyBytes, s.inputCiphertextBytes, s.memory,
+                narrowing);
+    }
 
     static CircuitStatistics of(Graph graph, CircuitParameters parameters) {
         long encryptedInputs = graph.inputs().stream().filter(Node::isEncrypted).mapToLong(n -> n.shape().size()).sum();

@@ -15,9 +15,19 @@ import org.fheml.tfhe.optimizer.SecurityLevel;
  * @param maxKeyBytes        the most memory the circuit's keys may take at their peak, key generation
  *                           ({@link CircuitMemory#keyGenerationBytes()}); above it compile refuses the circuit with a
  *                           {@link MemoryLimitException} (null: no cap, key generation still checks the heap)
+ * @param inputRangeCheck    what the circuit does with an argument value outside its compiled bounds (default:
+ *                           {@link InputRangeCheck#REFUSE})
+ * @param calibrationRanges  whether the inputset's ranges may narrow the ranges declared for the arguments
+ *                           ({@link InputRange}, or a model's quantizers' integer ranges). Default false: bounds
+ *                           hold for every value the argument may take. True can make a circuit much cheaper
+ *                           (narrower values, fewer bits per bootstrap), at a risk: it is then exact only within the
+ *                           inputset's ranges, and a model compiled on unrepresentative rows refuses (or clips, or
+ *                           miscomputes, per {@code inputRangeCheck}) the others. The circuit's statistics report
+ *                           the narrowing ({@link RangeNarrowing}) and the compile logs a warning naming the nodes
+ *                           it affects.
  */
 public record CompileOptions(double pErrorPerBootstrap, Double globalPError, SecurityLevel security, int threads,
-        Path insecureKeyCache, Long maxKeyBytes) {
+        Path insecureKeyCache, Long maxKeyBytes, InputRangeCheck inputRangeCheck, boolean calibrationRanges) {
 
     public static final double DEFAULT_P_ERROR = 0x1p-40;
 
@@ -37,6 +47,16 @@ public record CompileOptions(double pErrorPerBootstrap, Double globalPError, Sec
         if (maxKeyBytes != null && maxKeyBytes <= 0) {
             throw new IllegalArgumentException("maxKeyBytes must be positive, got " + maxKeyBytes + ".");
         }
+        if (inputRangeCheck == null) {
+            throw new IllegalArgumentException("inputRangeCheck is null: use InputRangeCheck.REFUSE.");
+        }
+    }
+
+    /** The options with the default range handling: the signature before range checks existed. */
+    public CompileOptions(double pErrorPerBootstrap, Double globalPError, SecurityLevel security, int threads,
+            Path insecureKeyCache, Long maxKeyBytes) {
+        this(pErrorPerBootstrap, globalPError, security, threads, insecureKeyCache, maxKeyBytes,
+                InputRangeCheck.REFUSE, false);
     }
 
     /** The options without a key cap: the signature before {@code maxKeyBytes} existed. */
@@ -51,28 +71,49 @@ public record CompileOptions(double pErrorPerBootstrap, Double globalPError, Sec
     }
 
     public CompileOptions withPError(double pError) {
-        return new CompileOptions(pError, globalPError, security, threads, insecureKeyCache, maxKeyBytes);
+        return new CompileOptions(pError, globalPError, security, threads, insecureKeyCache, maxKeyBytes,
+                inputRangeCheck, calibrationRanges);
     }
 
     public CompileOptions withGlobalPError(double global) {
-        return new CompileOptions(pErrorPerBootstrap, global, security, threads, insecureKeyCache, maxKeyBytes);
+        return new CompileOptions(pErrorPerBootstrap, global, security, threads, insecureKeyCache, maxKeyBytes,
+                inputRangeCheck, calibrationRanges);
     }
 
     public CompileOptions withSecurity(SecurityLevel level) {
-        return new CompileOptions(pErrorPerBootstrap, globalPError, level, threads, insecureKeyCache, maxKeyBytes);
+        return new CompileOptions(pErrorPerBootstrap, globalPError, level, threads, insecureKeyCache, maxKeyBytes,
+                inputRangeCheck, calibrationRanges);
     }
 
     public CompileOptions withThreads(int count) {
-        return new CompileOptions(pErrorPerBootstrap, globalPError, security, count, insecureKeyCache, maxKeyBytes);
+        return new CompileOptions(pErrorPerBootstrap, globalPError, security, count, insecureKeyCache, maxKeyBytes,
+                inputRangeCheck, calibrationRanges);
     }
 
     /** Keeps keys in this folder, unencrypted: for tests and notebooks only. */
     public CompileOptions withInsecureKeyCache(Path folder) {
-        return new CompileOptions(pErrorPerBootstrap, globalPError, security, threads, folder, maxKeyBytes);
+        return new CompileOptions(pErrorPerBootstrap, globalPError, security, threads, folder, maxKeyBytes,
+                inputRangeCheck, calibrationRanges);
     }
 
     /** Refuses at compile time circuits whose keys need more than {@code bytes} at their peak. */
     public CompileOptions withMaxKeyBytes(long bytes) {
-        return new CompileOptions(pErrorPerBootstrap, globalPError, security, threads, insecureKeyCache, bytes);
+        return new CompileOptions(pErrorPerBootstrap, globalPError, security, threads, insecureKeyCache, bytes,
+                inputRangeCheck, calibrationRanges);
+    }
+
+    /** What the circuit does with argument values outside its compiled bounds: refuse, clip, or nothing. */
+    public CompileOptions withInputRangeCheck(InputRangeCheck check) {
+        return new CompileOptions(pErrorPerBootstrap, globalPError, security, threads, insecureKeyCache, maxKeyBytes,
+                check, calibrationRanges);
+    }
+
+    /**
+     * Lets the inputset's ranges narrow the declared ones (true), or not (false, the default). See the record's
+     * documentation for the risk.
+     */
+    public CompileOptions withCalibrationRanges(boolean narrow) {
+        return new CompileOptions(pErrorPerBootstrap, globalPError, security, threads, insecureKeyCache, maxKeyBytes,
+                inputRangeCheck, narrow);
     }
 }

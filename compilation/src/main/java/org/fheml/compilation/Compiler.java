@@ -24,6 +24,8 @@ public final class Compiler {
     private final List<Argument> arguments;
     private final Function<Map<String, Tracer>, List<Tracer>> function;
     private final Map<String, Shape> declaredShapes = new HashMap<>();
+    private final Map<String, InputRange> declaredRanges = new HashMap<>();
+    private static final System.Logger LOG = System.getLogger(Compiler.class.getName());
 
     private Compiler(List<Argument> arguments, Function<Map<String, Tracer>, List<Tracer>> function) {
         if (arguments.isEmpty()) {
@@ -45,6 +47,26 @@ public final class Compiler {
     public static Compiler ofOutputs(Map<String, Encryption> inputs,
             Function<Map<String, Tracer>, List<Tracer>> function) {
         return new Compiler(ordered(inputs), function);
+    }
+
+    /**
+     * A program with one output whose arguments take values in declared ranges: the circuit's bounds hold for every
+     * value in them, whatever the inputset shows (the inputset must stay within them). Arguments without a declared
+     * range take the inputset's.
+     */
+    public static Compiler of(Map<String, Encryption> inputs, Map<String, InputRange> ranges,
+            Function<Map<String, Tracer>, Tracer> function) {
+        Compiler compiler = of(inputs, function);
+        ranges.forEach(compiler::inputRange);
+        return compiler;
+    }
+
+    /** {@link #of(Map, Map, Function)} with several outputs, returned in the list's order. */
+    public static Compiler ofOutputs(Map<String, Encryption> inputs, Map<String, InputRange> ranges,
+            Function<Map<String, Tracer>, List<Tracer>> function) {
+        Compiler compiler = ofOutputs(inputs, function);
+        ranges.forEach(compiler::inputRange);
+        return compiler;
     }
 
     /** A program with one output whose arguments are listed in order. */
@@ -76,6 +98,19 @@ public final class Compiler {
                     + arguments.stream().map(Argument::name).toList() + ".");
         }
         declaredShapes.put(name, Shape.of(dims));
+        return this;
+    }
+
+    /**
+     * Declares the values an argument may take: the circuit's bounds then hold for all of them (see
+     * {@link #of(Map, Map, Function)}).
+     */
+    public Compiler inputRange(String name, InputRange range) {
+        if (arguments.stream().noneMatch(a -> a.name().equals(name))) {
+            throw new CompilationException("No argument named '" + name + "'; the arguments are "
+                    + arguments.stream().map(Argument::name).toList() + ".");
+        }
+        declaredRanges.put(name, java.util.Objects.requireNonNull(range, "range"));
         return this;
     }
 
@@ -136,11 +171,79 @@ public final class Compiler {
         List<Node> outputNodes = outputs.stream().map(Tracer::node).toList();
 
         Graph unanalysed = new Graph(inputNodes, outputNodes, new IdentityHashMap<>(), new IdentityHashMap<>());
-        List<Bounds> declared = declaredRanges(samples);
-        Map<Node, Bounds> bounds = RangeAnalysis.analyse(unanalysed, declared);
+        List<Bounds> observed = inputsetRanges(samples);
+        List<Bounds> known = knownRanges(observed, shapes);
+        List<Bounds> used = options.calibrationRanges() ? observed : known;
+        Map<Node, Bounds> bounds = RangeAnalysis.analyse(unanalysed, used);
         Map<Node, Bounds> measured = measure(unanalysed, samples);
         Graph graph = new Graph(inputNodes, outputNodes, bounds, measured);
-        return new Circuit(graph, options);
+        RangeNarrowing narrowing = narrowing(graph, known, used);
+        if (narrowing.used()) {
+            LOG.log(System.Logger.Level.WARNING, narrowing.warning());
+        }
+        return new Circuit(graph, options, narrowing);
+    }
+
+    /**
+     * Per argument, its declared range, or the inputset's when none is declared; refuses an inputset that leaves a
+     * declared range.
+     */
+    private List<Bounds> knownRanges(List<Bounds> observed, List<Shape> shapes) {
+        List<Bounds> known = new ArrayList<>();
+        for (int i = 0; i < arguments.size(); i++) {
+            String name = arguments.get(i).name();
+            InputRange range = declaredRanges.get(name);
+            if (range == null) {
+                known.add(observed.get(i));
+                continue;
+            }
+            Bounds declared = range.bounds(shapes.get(i), name);
+            Bounds seen = observed.get(i);
+            for (int e = 0; e < shapes.get(i).size(); e++) {
+                if (seen.lower().get(e) < declared.lower().get(e) || seen.upper().get(e) > declared.upper().get(e)) {
+                    throw new CompilationException("The inputset's values of argument '" + name + "', element " + e
+                            + ", span [" + seen.lower().get(e) + ", " + seen.upper().get(e) + "], outside its declared "
+                            + "range [" + declared.lower().get(e) + ", " + declared.upper().get(e) + "]: widen the "
+                            + "declared range or correct the inputset.");
+                }
+            }
+            known.add(declared);
+        }
+        return known;
+    }
+
+    /** What narrowing the known ranges to the inputset's changed, from a second analysis on the known ranges. */
+    private RangeNarrowing narrowing(Graph graph, List<Bounds> known, List<Bounds> used) {
+        List<String> narrowed = new ArrayList<>();
+        for (int i = 0; i < known.size(); i++) {
+            if (!known.get(i).equals(used.get(i))) {
+                narrowed.add(arguments.get(i).name());
+            }
+        }
+        if (narrowed.isEmpty()) {
+            return RangeNarrowing.NONE;
+        }
+        int narrowedWidth = graph.maximumEncryptedBitWidth();
+        Map<Node, Bounds> full;
+        try {
+            full = RangeAnalysis.analyse(graph, known);
+        } catch (CompilationException e) {
+            return new RangeNarrowing(true, narrowed, List.of(), -1, narrowedWidth, e.getMessage());
+        }
+        List<String> affected = new ArrayList<>();
+        int knownWidth = 0;
+        for (Node node : graph.nodes()) {
+            Bounds wide = full.get(node);
+            if (node.isEncrypted()) {
+                knownWidth = Math.max(knownWidth, wide.type().bits());
+            }
+            if (!wide.equals(graph.bounds(node)) && !(node.op() instanceof Op.Input)) {
+                affected.add("%" + graph.position(node) + " = " + GraphPrinter.expression(graph, node) + " in ["
+                        + graph.bounds(node).min() + ", " + graph.bounds(node).max() + "] instead of [" + wide.min()
+                        + ", " + wide.max() + "]");
+            }
+        }
+        return new RangeNarrowing(true, narrowed, affected, knownWidth, narrowedWidth, null);
     }
 
     private List<Shape> argumentShapes(long[][] first) {
@@ -175,7 +278,7 @@ public final class Compiler {
     }
 
     /** Per element of every argument, the smallest and largest value of the inputset. */
-    private static List<Bounds> declaredRanges(List<List<LongTensor>> samples) {
+    private static List<Bounds> inputsetRanges(List<List<LongTensor>> samples) {
         List<Bounds> ranges = new ArrayList<>();
         for (int i = 0; i < samples.getFirst().size(); i++) {
             LongTensor lower = samples.getFirst().get(i);

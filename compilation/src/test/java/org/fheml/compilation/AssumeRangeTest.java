@@ -48,7 +48,8 @@ class AssumeRangeTest {
     @Test
     void aValueOutsideItsDeclaredRangeFailsInTheClear() {
         Circuit circuit = Compiler.of(Map.of("x", ENCRYPTED), in -> in.get("x").add(1).assumeRange(new long[] {0},
-                new long[] {5})).inputShape("x", 2).compile(new long[][] {{0, 1}, {4, 3}});
+                new long[] {5})).inputShape("x", 2).inputRange("x", InputRange.of(0, 7))
+                .compile(new long[][] {{0, 1}, {4, 3}});
         CompilationException error = assertThrows(CompilationException.class,
                 () -> circuit.evaluate(new long[] {2, 7}));
         assertTrue(error.getMessage().contains("element 1 is 8, outside its assumed range [0, 5]"), error.getMessage());

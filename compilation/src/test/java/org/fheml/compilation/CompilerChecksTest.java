@@ -97,7 +97,7 @@ class CompilerChecksTest {
                 .compile(new long[][][] {{{1}, {5}}, {{3}, {2}}});
         assertArrayEquals(new long[] {4 - 1}, circuit.evaluate(new long[] {1}, new long[] {4}));
         Circuit listed = Compiler.of(List.of(Argument.encrypted("x"), Argument.clear("y")),
-                in -> in.get("x").subtract(in.get("y"))).compile(new long[][][] {{{5}, {1}}});
+                in -> in.get("x").subtract(in.get("y"))).compile(new long[][][] {{{5}, {1}}, {{4}, {1}}});
         assertArrayEquals(new long[] {3}, listed.evaluate(new long[] {4}, new long[] {1}));
     }
 

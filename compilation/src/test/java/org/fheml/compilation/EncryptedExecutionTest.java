@@ -50,7 +50,8 @@ class EncryptedExecutionTest {
             return List.of(mixed.multiply(in.get("c")).subtract(3), x.sum().negate(),
                     Tracer.constant(new long[][] {{1, -1}, {2, 0}}).matmul(m.slice(new int[] {0, 0}, new int[] {2, 2},
                             new int[] {1, 1})).sum(0));
-        }).inputShape("x", 6).inputShape("c").compile(new long[][][] {
+        }).inputShape("x", 6).inputShape("c").inputRange("x", InputRange.of(0, 7)).inputRange("c", InputRange.of(-1, 3))
+                .compile(new long[][][] {
                 {{0, 1, 2, 3, 4, 5}, {2}}, {{5, 4, 3, 2, 1, 0}, {-1}}, {{7, 7, 7, 7, 7, 7}, {3}}});
         long[] x = {3, 1, 4, 1, 5, 2};
         long[] c = {2};

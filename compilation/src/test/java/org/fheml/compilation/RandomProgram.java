@@ -138,7 +138,28 @@ final class RandomProgram {
     }
 
     Circuit compile(CompileOptions options) {
-        Compiler compiler = Compiler.of(Map.of("x", Encryption.ENCRYPTED), in -> {
+        return compiler().compile(allInputs(), options);
+    }
+
+    /** The program compiled with x declared in {@code range}, on the given inputset. */
+    Circuit compile(InputRange range, long[][] inputset, CompileOptions options) {
+        return compiler().inputShape("x", length).inputRange("x", range).compile(inputset, options);
+    }
+
+    /** The same program, ending with a lookup (a relu) unless it already bootstraps somewhere. */
+    RandomProgram withLookup() {
+        boolean bootstraps = steps.stream().anyMatch(s -> s instanceof Step.Table || s instanceof Step.Relu
+                || s instanceof Step.Round || s instanceof Step.Truncate);
+        if (bootstraps) {
+            return this;
+        }
+        List<Step> more = new ArrayList<>(steps);
+        more.add(new Step.Relu());
+        return new RandomProgram(length, inputBits, more);
+    }
+
+    private Compiler compiler() {
+        return Compiler.of(Map.of("x", Encryption.ENCRYPTED), in -> {
             Tracer x = in.get("x");
             Tracer value = x;
             for (Step step : steps) {
@@ -156,7 +177,6 @@ final class RandomProgram {
             }
             return value;
         });
-        return compiler.compile(allInputs(), options);
     }
 
     /** Every vector of {@code length} values of {@code inputBits} unsigned bits. */

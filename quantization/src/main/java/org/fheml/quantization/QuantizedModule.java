@@ -1,6 +1,5 @@
 package org.fheml.quantization;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +7,7 @@ import org.fheml.compilation.Circuit;
 import org.fheml.compilation.CompileOptions;
 import org.fheml.compilation.Compiler;
 import org.fheml.compilation.Encryption;
+import org.fheml.compilation.InputRange;
 import org.fheml.compilation.Tracer;
 
 /**
@@ -148,17 +148,15 @@ public final class QuantizedModule {
     }
 
     /**
-     * Compiles the module into one circuit of one encrypted argument "x". The inputset is X quantized, plus the
-     * two rows of the input quantizer's smallest and largest integers, so that the circuit's tables cover every
-     * input the quantizer can produce.
+     * Compiles the module into one circuit of one encrypted argument "x", declared over the input quantizer's whole
+     * integer range, so that the circuit's bounds and tables cover every input the quantizer can produce; X
+     * (quantized) is the inputset, which narrows that range only when the options allow it
+     * ({@link CompileOptions#withCalibrationRanges(boolean)}).
      */
     public Circuit compile(double[][] X, CompileOptions options) {
-        List<long[]> inputset = new ArrayList<>(Arrays.asList(quantizeInput(X)));
         long[][] range = input.integerRange();
-        inputset.add(range[0]);
-        inputset.add(range[1]);
-        return Compiler.of(Map.of("x", Encryption.ENCRYPTED), in -> lower(in.get("x")))
-                .compile(inputset.toArray(long[][]::new), options);
+        return Compiler.of(Map.of("x", Encryption.ENCRYPTED), Map.of("x", InputRange.perElement(range[0], range[1])),
+                in -> lower(in.get("x"))).compile(quantizeInput(X), options);
     }
 
     /** The lookups one row costs before the compiler's own choices: one per activation value, and the argmax's. */

@@ -5,6 +5,7 @@ import org.fheml.compilation.Circuit;
 import org.fheml.compilation.CompileOptions;
 import org.fheml.compilation.Compiler;
 import org.fheml.compilation.Encryption;
+import org.fheml.compilation.InputRange;
 import org.fheml.models.NotCompiledException;
 import org.fheml.quantization.FeatureQuantizer;
 import org.fheml.quantization.QuantizationOptions;
@@ -46,8 +47,9 @@ final class LinearCircuit {
     }
 
     Circuit compile(double[][] X, CompileOptions options) {
-        circuit = Compiler.of(Map.of("x", Encryption.ENCRYPTED), in -> gemm.lower(in.get("x")))
-                .compile(quantizeInput(X), options);
+        long[][] range = gemm.inputQuantizer().integerRange();
+        circuit = Compiler.of(Map.of("x", Encryption.ENCRYPTED), Map.of("x", InputRange.perElement(range[0], range[1])),
+                in -> gemm.lower(in.get("x"))).compile(quantizeInput(X), options);
         return circuit;
     }
 

@@ -5,6 +5,7 @@ import org.fheml.compilation.Circuit;
 import org.fheml.compilation.CompileOptions;
 import org.fheml.compilation.Compiler;
 import org.fheml.compilation.Encryption;
+import org.fheml.compilation.InputRange;
 import org.fheml.compilation.Tracer;
 import org.fheml.core.InputValidation;
 import org.fheml.core.NotFittedException;
@@ -167,9 +168,21 @@ final class TreeEstimatorState implements QuantizedModel {
                 yield x -> gemm.lower(x, kind);
             }
         };
-        circuit = Compiler.of(Map.of("x", Encryption.ENCRYPTED), in -> lowering.apply(in.get("x")))
-                .compile(quantizeInput(X), options);
+        circuit = Compiler.of(Map.of("x", Encryption.ENCRYPTED), Map.of("x", circuitInputRange()),
+                in -> lowering.apply(in.get("x"))).compile(quantizeInput(X), options);
         return circuit;
+    }
+
+    /**
+     * Every value the circuit's input can take, whatever the calibration rows: each bit of a thermometer code, or
+     * each feature's whole quantized range.
+     */
+    private InputRange circuitInputRange() {
+        if (inputEncoding == TreeInputEncoding.THERMOMETER) {
+            return InputRange.of(0, 1);
+        }
+        long[][] range = inputs.integerRange();
+        return InputRange.perElement(range[0], range[1]);
     }
 
     @Override
