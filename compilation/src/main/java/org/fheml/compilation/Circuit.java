@@ -479,23 +479,10 @@ public final class Circuit implements AutoCloseable {
             Node input = graph.inputs().get(i);
             Bounds bounds = graph.bounds(input);
             LongTensor tensor = tensors.get(i);
-            long[] values = null;
-            for (int e = 0; e < tensor.size(); e++) {
-                long v = tensor.get(e);
-                long lower = bounds.lower().get(e);
-                long upper = bounds.upper().get(e);
-                if (v >= lower && v <= upper) {
-                    continue;
-                }
-                if (check == InputRangeCheck.REFUSE) {
-                    throw new InputRangeException(i, ((Op.Input) input.op()).name(), e, v, lower, upper);
-                }
-                if (values == null) {
-                    values = tensor.toArray();
-                }
-                values[e] = Math.clamp(v, lower, upper);
-            }
-            out.add(values == null ? tensor : LongTensor.of(tensor.shape(), values));
+            long[] values = tensor.toArray();
+            long[] checked = ArgumentBoundsCheck.apply(check, i, ((Op.Input) input.op()).name(), values,
+                    bounds.lower().toArray(), bounds.upper().toArray());
+            out.add(checked == values ? tensor : LongTensor.of(tensor.shape(), checked));
         }
         return out;
     }

@@ -21,7 +21,9 @@ import org.fheml.tfhe.serialization.ArtifactWriter;
  * results, which is all that key generation, encryption and decryption need. It is made from a {@link Circuit}
  * ({@link #of}) and travels as a {@link ArtifactType#CLIENT_SPECIFICATION} artifact ({@link #toBytes()},
  * {@link #load}); it also carries the digest of the server specification it belongs to
- * ({@link ServerBundle#specificationDigest()}), so that a client can tell whether a server runs its circuit.
+ * ({@link ServerBundle#specificationDigest()}), so that a client can tell whether a server runs its circuit, and
+ * the input bounds the circuit was compiled for with its {@link InputRangeCheck}, so that {@link #encrypt} refuses
+ * or clips values out of range exactly as {@link Circuit#encrypt} does.
  *
  * <p>Immutable and thread-safe: encryption draws masks and noise from one generator per thread.
  */
@@ -35,13 +37,18 @@ public final class ClientCircuit {
     private final List<Node> inputs;
     private final List<Node> outputs;
     private final String serverSpecificationDigest;
+    private final InputRangeCheck rangeCheck;
+    private final List<InputRange> inputRanges;
     private final ThreadLocal<AesCtrGenerator> random = ThreadLocal.withInitial(AesCtrGenerator::fromSecureRandom);
 
-    private ClientCircuit(CircuitParameters parameters, List<Node> inputs, List<Node> outputs, String digest) {
+    private ClientCircuit(CircuitParameters parameters, List<Node> inputs, List<Node> outputs, String digest,
+            InputRangeCheck rangeCheck, List<InputRange> inputRanges) {
         this.parameters = parameters;
         this.inputs = List.copyOf(inputs);
         this.outputs = List.copyOf(outputs);
         this.serverSpecificationDigest = digest;
+        this.rangeCheck = rangeCheck;
+        this.inputRanges = List.copyOf(inputRanges);
     }
 
     /**
@@ -58,7 +65,12 @@ public final class ClientCircuit {
             Node output = graph.outputs().get(i);
             outputs.add(standIn("output " + i, i, output.isEncrypted(), output.shape()));
         }
-        return new ClientCircuit(circuit.parameters(), graph.inputs(), outputs, Digests.sha256Hex(specification));
+        List<InputRange> ranges = new ArrayList<>();
+        for (int i = 0; i < graph.inputs().size(); i++) {
+            ranges.add(circuit.inputRange(i));
+        }
+        return new ClientCircuit(circuit.parameters(), graph.inputs(), outputs, Digests.sha256Hex(specification),
+                circuit.options().inputRangeCheck(), ranges);
     }
 
     /**
@@ -74,12 +86,29 @@ public final class ClientCircuit {
                 throw in.error("has a server specification digest that is not " + Digests.HEX_LENGTH
                         + " hexadecimal digits: it is damaged.");
             }
+            InputRangeCheck rangeCheck = InputRangeCheck.values()[in.readInt(0, InputRangeCheck.values().length - 1,
+                    "input range check")];
             List<Node> inputs = new ArrayList<>();
+            List<InputRange> ranges = new ArrayList<>();
             int inputCount = in.readSize(MAX_VALUES, 7, "argument count");
             for (int i = 0; i < inputCount; i++) {
                 String name = in.readString(MAX_NAME_BYTES, "argument name");
                 boolean encrypted = in.readBoolean("encryption flag");
-                inputs.add(standIn(name, i, encrypted, readShape(in)));
+                Node input = standIn(name, i, encrypted, readShape(in));
+                long[] lower = in.readLongArray(input.shape().size(), "input lower bounds");
+                long[] upper = in.readLongArray(input.shape().size(), "input upper bounds");
+                if (lower.length != input.shape().size() || upper.length != lower.length) {
+                    throw in.error("has " + lower.length + " lower and " + upper.length + " upper bounds for argument "
+                            + i + " of " + input.shape().size() + " values: it is damaged.");
+                }
+                for (int e = 0; e < lower.length; e++) {
+                    if (lower[e] > upper[e]) {
+                        throw in.error("has a lower bound above its upper bound for argument " + i + ", element " + e
+                                + ": it is damaged.");
+                    }
+                }
+                inputs.add(input);
+                ranges.add(InputRange.perElement(lower, upper));
             }
             List<Node> outputs = new ArrayList<>();
             int outputCount = in.readSize(MAX_VALUES, 5, "result count");
@@ -90,7 +119,7 @@ public final class ClientCircuit {
                 boolean encrypted = in.readBoolean("encryption flag");
                 outputs.add(standIn("output " + i, i, encrypted, readShape(in)));
             }
-            return new ClientCircuit(parameters, inputs, outputs, digest);
+            return new ClientCircuit(parameters, inputs, outputs, digest, rangeCheck, ranges);
         });
     }
 
@@ -99,11 +128,15 @@ public final class ClientCircuit {
         ArtifactWriter out = ArtifactWriter.of(ArtifactType.CLIENT_SPECIFICATION);
         CircuitSpecification.writeParameters(out, parameters);
         out.writeString(serverSpecificationDigest, Digests.HEX_LENGTH);
+        out.writeInt(rangeCheck.ordinal());
         out.writeSize(inputs.size());
-        for (Node input : inputs) {
+        for (int i = 0; i < inputs.size(); i++) {
+            Node input = inputs.get(i);
             out.writeString(((Op.Input) input.op()).name(), MAX_NAME_BYTES);
             out.writeBoolean(input.isEncrypted());
             writeShape(out, input.shape());
+            out.writeLongArray(inputRanges.get(i).lower());
+            out.writeLongArray(inputRanges.get(i).upper());
         }
         out.writeSize(outputs.size());
         for (Node output : outputs) {
@@ -131,6 +164,16 @@ public final class ClientCircuit {
     /** The shape of argument {@code index}. */
     public Shape argumentShape(int index) {
         return inputs.get(index).shape();
+    }
+
+    /** The range argument {@code index} was compiled for, per element (see {@link Circuit#inputRange}). */
+    public InputRange inputRange(int index) {
+        return inputRanges.get(index);
+    }
+
+    /** What {@link #encrypt} does with a value outside its argument's range. */
+    public InputRangeCheck inputRangeCheck() {
+        return rangeCheck;
     }
 
     /** Whether argument {@code index} is encrypted (otherwise it travels in the clear). */
@@ -181,6 +224,8 @@ public final class ClientCircuit {
      * server's {@link ServerCircuit#run} takes; clear arguments stay clear.
      *
      * @throws InvalidRequestException when the arguments do not fit the circuit
+     * @throws InputRangeException     when a value is outside the range its argument was compiled for, and the
+     *                                 circuit refuses such values ({@link #inputRangeCheck()})
      */
     public byte[] encrypt(ClientKeySet keys, long[]... args) {
         requireKeysOfThisCircuit(keys);
@@ -202,13 +247,15 @@ public final class ClientCircuit {
                         + ((Op.Input) input.op()).name() + ") needs " + input.shape().size() + " values for shape "
                         + input.shape() + ", got " + (args[i] == null ? "null" : args[i].length) + ".");
             }
+            long[] checked = ArgumentBoundsCheck.apply(rangeCheck, i, ((Op.Input) input.op()).name(), args[i],
+                    inputRanges.get(i).lower(), inputRanges.get(i).upper());
             if (!input.isEncrypted()) {
-                values.add(LongTensor.of(input.shape(), args[i].clone()));
+                values.add(LongTensor.of(input.shape(), checked.clone()));
                 continue;
             }
-            long[] plaintexts = new long[args[i].length];
+            long[] plaintexts = new long[checked.length];
             for (int e = 0; e < plaintexts.length; e++) {
-                plaintexts[e] = encoding.encode(args[i][e]);
+                plaintexts[e] = encoding.encode(checked[e]);
             }
             LweCiphertextList ciphertexts = new LweCiphertextList(keys.encryptionKey().dimension(), plaintexts.length);
             LweEncryption.encrypt(keys.encryptionKey(), plaintexts, noiseStd, generator, ciphertexts);

@@ -76,6 +76,32 @@ class DeploymentBundlesTest {
     }
 
     @Test
+    void aClientFromABundleChecksInputRangesAsItsCircuitDoes() {
+        long[][] zeroToThree = {{0, 0}, {3, 3}, {1, 2}};
+        java.util.function.Function<CompileOptions, Circuit> compile = options -> Compiler.of(
+                java.util.Map.of("x", Encryption.ENCRYPTED), in -> in.get("x").dot(new long[] {3, 5}).add(1))
+                .compile(zeroToThree, options);
+        Circuit refusing = compile.apply(CompileOptions.defaults());
+        ClientCircuit client = ClientCircuit.load(ClientCircuit.of(refusing).toBytes());
+        assertEquals(InputRangeCheck.REFUSE, client.inputRangeCheck());
+        assertEquals(refusing.inputRange(0), client.inputRange(0));
+        ClientKeySet keys = client.generateKeys();
+        InputRangeException refused = assertThrows(InputRangeException.class,
+                () -> client.encrypt(keys, new long[] {100, 200}));
+        assertEquals(100, refused.value());
+        assertEquals(3, refused.upper());
+
+        Circuit clipping = compile.apply(CompileOptions.defaults().withInputRangeCheck(InputRangeCheck.CLIP));
+        ClientCircuit clippingClient = ClientCircuit.load(ClientCircuit.of(clipping).toBytes());
+        ClientKeySet clippingKeys = clippingClient.generateKeys();
+        long[] x = {100, -200};
+        try (ServerCircuit server = ServerBundle.of(clipping, "dot").open(clippingKeys.evaluationKeys(), 1)) {
+            assertArrayEquals(clipping.encryptRunDecrypt(x),
+                    clippingClient.decrypt(clippingKeys, server.run(clippingClient.encrypt(clippingKeys, x))));
+        }
+    }
+
+    @Test
     void everyDamagedByteOfAServerBundleIsRefusedWithABundleException() throws IOException {
         ServerBundle.of(TestCircuits.tree(), "tree").save(dir);
         Path file = dir.resolve(ServerBundle.FILE);
