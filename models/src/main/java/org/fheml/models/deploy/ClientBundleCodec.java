@@ -36,6 +36,10 @@ final class ClientBundleCodec {
                 out.writeDouble(scaled.scale()).writeLong(scaled.zeroPoint()).writeLong(scaled.minInteger())
                         .writeLong(scaled.maxInteger());
             }
+            case InputEncoding.Grid grid -> {
+                out.writeByte(3).writeSize(grid.low().length).writeDoubles(grid.low()).writeDoubles(grid.width());
+                out.writeInt((int) grid.levels());
+            }
         }
     }
 
@@ -51,6 +55,23 @@ final class ClientBundleCodec {
                 in.readDoubles(low, "feature lows");
                 in.readDoubles(high, "feature highs");
                 yield new InputEncoding.ScaledQuantized(low, high, in.readDouble(), in.readLong(), in.readLong(), in.readLong());
+            }
+            case 3 -> {
+                int features = in.readSize(MAX_FEATURES, 16, "feature count");
+                double[] low = new double[features];
+                if (features == 0) {
+                    throw in.error("has a grid encoding of no feature: it is damaged.");
+                }
+                double[] width = new double[features];
+                in.readDoubles(low, "feature lows");
+                in.readDoubles(width, "feature widths");
+                for (int f = 0; f < features; f++) {
+                    if (!Double.isFinite(low[f]) || !(width[f] > 0) || Double.isInfinite(width[f])) {
+                        throw in.error("has a grid feature " + f + " of low " + low[f] + " and width " + width[f]
+                                + ": it is damaged.");
+                    }
+                }
+                yield new InputEncoding.Grid(low, width, in.readInt(1, InputEncoding.Grid.MAX_LEVELS, "grid levels"));
             }
             default -> throw in.error("has an unknown input encoding " + kind + ": it is damaged or newer than this "
                     + "fheml.");

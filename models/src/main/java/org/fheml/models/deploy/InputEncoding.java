@@ -4,7 +4,8 @@ import org.fheml.quantization.FeatureQuantizer;
 
 /**
  * How a client turns one row of doubles into the circuit's argument: the model's per-feature quantizers, then,
- * for tree models encrypted as thermometer codes, the code of each quantized feature.
+ * for tree models encrypted as thermometer codes, the code of each quantized feature; the networks' min-max scaled
+ * quantizer; or k-NN's clipped grid.
  */
 public sealed interface InputEncoding {
 
@@ -107,6 +108,58 @@ public sealed interface InputEncoding {
                 double u = width > 0 ? (row[j] - low[j]) / width : 0;
                 double value = Math.rint(u / scale) + zeroPoint;
                 q[j] = (long) Math.max(minInteger, Math.min(maxInteger, value));
+            }
+            return q;
+        }
+    }
+    /**
+     * Each feature's range [low, low + width] mapped onto 0..levels, rounded to the nearest integer and clipped:
+     * q = clip(rint((x − low) / width · levels), 0, levels) (k-nearest neighbours).
+     */
+    record Grid(double[] low, double[] width, long levels) implements InputEncoding {
+
+        /** The most levels a grid may have (k-NN inputs take at most 8 bits). */
+        static final int MAX_LEVELS = (1 << 24) - 1;
+
+        public Grid {
+            if (low.length != width.length || low.length == 0) {
+                throw new IllegalArgumentException("A grid encoding needs one low and one width per feature, got "
+                        + low.length + " and " + width.length + ".");
+            }
+            if (levels < 1 || levels > MAX_LEVELS) {
+                throw new IllegalArgumentException("A grid encoding takes 1.." + MAX_LEVELS + " levels, got " + levels
+                        + ".");
+            }
+            for (int f = 0; f < low.length; f++) {
+                if (!Double.isFinite(low[f]) || !(width[f] > 0) || Double.isInfinite(width[f])) {
+                    throw new IllegalArgumentException("Feature " + f + " of a grid encoding needs a finite low and a "
+                            + "positive finite width, got " + low[f] + " and " + width[f] + ".");
+                }
+            }
+            low = low.clone();
+            width = width.clone();
+        }
+
+        @Override
+        public double[] low() {
+            return low.clone();
+        }
+
+        @Override
+        public double[] width() {
+            return width.clone();
+        }
+
+        @Override
+        public int featureCount() {
+            return low.length;
+        }
+
+        @Override
+        public long[] encode(double[] row) {
+            long[] q = new long[low.length];
+            for (int f = 0; f < q.length; f++) {
+                q[f] = Math.max(0, Math.min(levels, Math.round(Math.rint((row[f] - low[f]) / width[f] * levels))));
             }
             return q;
         }

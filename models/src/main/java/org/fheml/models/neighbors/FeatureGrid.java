@@ -1,6 +1,7 @@
 package org.fheml.models.neighbors;
 
 import java.util.Arrays;
+import org.fheml.models.deploy.InputEncoding;
 
 /**
  * How k-NN puts features on integers: each feature's range, from its {@value #TAIL} to its 1 − {@value #TAIL}
@@ -20,6 +21,8 @@ final class FeatureGrid {
     private final double[] minimum;
     private final double[] span;
     private final long levels;
+    /** The input quantization, shared with a saved model's client so that both compute it alike. */
+    private final InputEncoding.Grid encoding;
 
     private FeatureGrid(double[] low, double[] width, double[] minimum, double[] span, long levels) {
         this.low = low;
@@ -27,6 +30,7 @@ final class FeatureGrid {
         this.minimum = minimum;
         this.span = span;
         this.levels = levels;
+        this.encoding = new InputEncoding.Grid(low, width, levels);
     }
 
     static FeatureGrid fit(double[][] X, int nBits) {
@@ -61,11 +65,12 @@ final class FeatureGrid {
 
     /** A row on the input grid, 0..levels per feature. */
     long[] quantize(double[] x) {
-        long[] q = new long[x.length];
-        for (int f = 0; f < q.length; f++) {
-            q[f] = Math.max(0, Math.min(levels, Math.round(Math.rint(position(x[f], f)))));
-        }
-        return q;
+        return encoding.encode(x);
+    }
+
+    /** {@link #quantize} as a saved model's client computes it. */
+    InputEncoding.Grid clientEncoding() {
+        return encoding;
     }
 
     /** A reference point on the grid {@code pointScale} times finer, 0..pointScale·levels per feature. */

@@ -11,6 +11,7 @@ import org.fheml.core.NotFittedException;
 import org.fheml.core.ProbabilisticClassifier;
 import org.fheml.models.Benchmarked;
 import org.fheml.models.FheClassifier;
+import org.fheml.models.deploy.PostProcessing;
 
 /**
  * k-nearest-neighbours classification on encrypted data, the counterpart of Concrete ML's KNeighborsClassifier,
@@ -117,6 +118,12 @@ public final class KNeighborsClassifier extends KNeighborsBase<KNeighborsClassif
             }
         }
         return votes;
+    }
+
+    /** Votes per class: the first largest is the label, the vote shares are the probabilities. */
+    @Override
+    protected PostProcessing postProcessing() {
+        return new PostProcessing.Classification(classes(), PostProcessing.Probabilities.VOTES);
     }
 
     /** The labels of k-NN on every training row, in floats: the reference for the quantized ones. */

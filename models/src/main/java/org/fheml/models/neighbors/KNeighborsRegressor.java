@@ -6,6 +6,7 @@ import org.fheml.core.FheMode;
 import org.fheml.core.InputValidation;
 import org.fheml.models.Benchmarked;
 import org.fheml.models.FheRegressor;
+import org.fheml.models.deploy.PostProcessing;
 
 /**
  * k-nearest-neighbours regression on encrypted data (Concrete ML has none): the circuit selects the k nearest
@@ -67,6 +68,13 @@ public final class KNeighborsRegressor extends KNeighborsBase<KNeighborsRegresso
             out[i] = scores[i][0];
         }
         return out;
+    }
+
+    /** The decoded sum of the k targets divided by k, plus the lowest target: the mean target of the k. */
+    @Override
+    protected PostProcessing postProcessing() {
+        requireFitted("save");
+        return new PostProcessing.Regression(PostProcessing.Link.IDENTITY, state.output().targetOffset(), 1);
     }
 
     /** The mean target of the k nearest training rows, in floats: the reference for the quantized predictions. */

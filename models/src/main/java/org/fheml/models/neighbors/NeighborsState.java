@@ -1,11 +1,14 @@
 package org.fheml.models.neighbors;
 
+import java.util.Arrays;
 import org.fheml.compilation.Circuit;
 import org.fheml.compilation.CompileOptions;
 import org.fheml.core.InputValidation;
 import org.fheml.core.NotFittedException;
 import org.fheml.models.NotCompiledException;
 import org.fheml.models.QuantizedModel;
+import org.fheml.models.deploy.InputEncoding;
+import org.fheml.models.deploy.OutputDecoding;
 
 /**
  * What a k-NN estimator holds after fit: its feature grid, integer program and circuit, the float reference (every
@@ -13,15 +16,26 @@ import org.fheml.models.QuantizedModel;
  */
 final class NeighborsState implements QuantizedModel {
 
-    /** How outputs dequantize: vote counts as they are, or a sum of k quantized targets to their mean. */
+    /**
+     * How outputs dequantize: vote counts as they are, or a sum of k quantized targets to their mean,
+     * targetOffset + (targetStep / k) · sum, computed in the order a saved model's client computes it.
+     */
     record Output(boolean votes, double targetOffset, double targetStep, int k) {
 
         double[] read(long[] q) {
             double[] out = new double[q.length];
+            double perSum = targetStep / k;
             for (int i = 0; i < q.length; i++) {
-                out[i] = votes ? q[i] : targetOffset + targetStep * q[i] / k;
+                out[i] = votes ? q[i] : targetOffset + perSum * q[i];
             }
             return out;
+        }
+
+        /** Votes as they are, or the sum of targets times targetStep / k; the offset is the post-processing's. */
+        OutputDecoding clientDecoding(int outputs) {
+            double[] scales = new double[outputs];
+            Arrays.fill(scales, votes ? 1.0 : targetStep / k);
+            return new OutputDecoding.Affine(scales, new long[outputs]);
         }
     }
 
@@ -130,6 +144,24 @@ final class NeighborsState implements QuantizedModel {
             out[i] = output.read(q[i]);
         }
         return out;
+    }
+
+    @Override
+    public InputEncoding clientInputEncoding() {
+        requireFitted("save");
+        return grid.clientEncoding();
+    }
+
+    @Override
+    public OutputDecoding clientOutputDecoding() {
+        requireFitted("save");
+        return output.clientDecoding(program.outputCount());
+    }
+
+    /** How outputs dequantize (the regressor's target offset is its client post-processing's). */
+    Output output() {
+        requireFitted("output");
+        return output;
     }
 
     void requireFitted(String what) {

@@ -17,6 +17,8 @@ import org.fheml.models.linear.GammaRegressor;
 import org.fheml.models.linear.LinearSVC;
 import org.fheml.models.linear.LogisticRegression;
 import org.fheml.models.linear.Ridge;
+import org.fheml.models.neighbors.KNeighborsClassifier;
+import org.fheml.models.neighbors.KNeighborsRegressor;
 import org.fheml.models.neural.MLPClassifier;
 import org.fheml.models.neural.MLPRegressor;
 import org.fheml.models.tree.DecisionTreeClassifier;
@@ -58,6 +60,8 @@ class ClientProcessingTest {
             case "GB" -> () -> new GradientBoostingClassifier().setNEstimators(4).setMaxDepth(2).setNBits(4);
             case "XGB" -> () -> new XGBClassifier().setNEstimators(3).setMaxDepth(2).setNBits(4);
             case "MLP" -> () -> new MLPClassifier().setHiddenLayerSizes(4).setEpochs(3).setNBits(3);
+            case "KNN" -> () -> new KNeighborsClassifier().setNNeighbors(3).setNPrototypes(12);
+            case "KNN-k4" -> () -> new KNeighborsClassifier().setNNeighbors(4).setNPrototypes(8).setNBits(4);
             default -> throw new IllegalArgumentException(kind);
         };
     }
@@ -71,13 +75,15 @@ class ClientProcessingTest {
             case "GB" -> () -> new GradientBoostingRegressor().setNEstimators(3).setMaxDepth(2).setNBits(4);
             case "XGB" -> () -> new XGBRegressor().setNEstimators(3).setMaxDepth(2).setNBits(4);
             case "MLP" -> () -> new MLPRegressor().setHiddenLayerSizes(4).setEpochs(3).setNBits(3);
+            case "KNN" -> () -> new KNeighborsRegressor().setNNeighbors(3).setNPrototypes(8);
+            case "KNN-k5" -> () -> new KNeighborsRegressor().setNNeighbors(5).setNPrototypes(10).setNBits(4);
             default -> throw new IllegalArgumentException(kind);
         };
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"LogisticRegression", "LinearSVC", "DT", "DT-integers", "DT-argmax", "DT-sum", "RF", "GB",
-            "XGB", "MLP"})
+            "XGB", "MLP", "KNN", "KNN-k4"})
     void classifiersPostProcessOnTheClientAsInTheirPipeline(String kind) {
         for (String dataset : new String[] {"breast-cancer", "wine"}) {
             ClassificationDataset data = (ClassificationDataset) Datasets.byName(dataset);
@@ -97,7 +103,7 @@ class ClientProcessingTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"Ridge", "Gamma", "DT", "RF", "GB", "XGB", "MLP"})
+    @ValueSource(strings = {"Ridge", "Gamma", "DT", "RF", "GB", "XGB", "MLP", "KNN", "KNN-k5"})
     void regressorsPostProcessOnTheClientAsInTheirPipeline(String kind) {
         RegressionDataset data = (RegressionDataset) Datasets.byName("diabetes");
         double[][] X = data.features();
@@ -108,13 +114,15 @@ class ClientProcessingTest {
                 kind);
     }
 
-    @org.junit.jupiter.api.Test
-    void everyDamagedByteOfAClientBundleIsATypedError() throws java.io.IOException {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"DT", "KNN"})
+    void everyDamagedByteOfAClientBundleIsATypedError(String kind) throws java.io.IOException {
         ClassificationDataset data = Datasets.iris();
-        DecisionTreeClassifier model = new DecisionTreeClassifier().setMaxDepth(2).setNBits(3);
+        FheClassifier model = kind.equals("DT") ? new DecisionTreeClassifier().setMaxDepth(2).setNBits(3)
+                : new KNeighborsClassifier().setNPrototypes(3).setNNeighbors(1);
         model.fit(data.features(), data.labels());
         model.compile(data.features());
-        model.save(dir);
+        ((FheEstimator) model).save(dir);
         Path file = dir.resolve(ModelBundles.CLIENT).resolve(ClientBundle.FILE);
         byte[] good = java.nio.file.Files.readAllBytes(file);
         for (int at = 0; at < good.length; at++) {

@@ -11,7 +11,10 @@ import org.fheml.core.FheMode;
 import org.fheml.core.datasets.ClassificationDataset;
 import org.fheml.core.datasets.Datasets;
 import org.fheml.core.datasets.RegressionDataset;
+import org.fheml.compilation.Exactness;
 import org.fheml.models.FheEstimator;
+import org.fheml.models.neighbors.KNeighborsClassifier;
+import org.fheml.models.neighbors.KNeighborsRegressor;
 import org.fheml.models.neural.MLPClassifier;
 import org.fheml.models.neural.MLPRegressor;
 import org.fheml.models.onnx.OnnxModel;
@@ -32,7 +35,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Every model family saved, then run by a client and a server through bytes only, gives what
  * {@code predict(X, EXECUTE)} gives, row for row: tree classifiers (each probability map, thermometer and integer
- * inputs, argmax in the circuit), tree and XGBoost regressors, networks, and ONNX graphs. Circuits are kept small
+ * inputs, argmax in the circuit), tree and XGBoost regressors, networks, k-NN, and ONNX graphs. Circuits are kept small
  * (low n_bits, shallow trees, few rows); the default suite runs one case of each output decoding, the others are
  * tagged slow (each bootstrapped case generates two key sets). {@link ClientProcessingTest} covers every family
  * without encryption.
@@ -159,6 +162,35 @@ class FamiliesDeploymentTest {
         double[][] D = diabetes.features();
         MLPRegressor regressor = new MLPRegressor().setHiddenLayerSizes(4).setEpochs(5).setNBits(3)
                 .fit(D, diabetes.targets());
+        regressor.compile(D);
+        double[][] dRows = spread(D);
+        Deployed deployedRegressor = deploy(regressor, dRows);
+        assertArrayEquals(regressor.predict(dRows, FheMode.EXECUTE),
+                deployedRegressor.client().predictValues(deployedRegressor.results()));
+    }
+
+    /**
+     * k-NN, as small as {@code KNeighborsFheConformanceTest}'s default cases (nearest of 3 prototypes, exact
+     * roundings, so that EXECUTE is deterministic): votes to labels and vote shares, sums of targets to means.
+     */
+    @Tag("slow")
+    @Test
+    void nearestNeighboursEqualExecute() {
+        ClassificationDataset iris = dataset("iris");
+        double[][] X = iris.features();
+        KNeighborsClassifier classifier = new KNeighborsClassifier().setNPrototypes(3).setNNeighbors(1)
+                .setRoundingExactness(Exactness.EXACT).fit(X, iris.labels());
+        classifier.compile(X);
+        double[][] rows = spread(X);
+        Deployed deployed = deploy(classifier, rows);
+        assertArrayEquals(classifier.predict(rows, FheMode.EXECUTE), deployed.client().predict(deployed.results()));
+        assertTrue(Arrays.deepEquals(classifier.predictProba(rows, FheMode.EXECUTE),
+                deployed.client().predictProba(deployed.results())), "k-NN probabilities");
+
+        RegressionDataset diabetes = (RegressionDataset) Datasets.byName("diabetes");
+        double[][] D = diabetes.features();
+        KNeighborsRegressor regressor = new KNeighborsRegressor().setNPrototypes(3).setNNeighbors(1)
+                .setRoundingExactness(Exactness.EXACT).fit(D, diabetes.targets());
         regressor.compile(D);
         double[][] dRows = spread(D);
         Deployed deployedRegressor = deploy(regressor, dRows);
