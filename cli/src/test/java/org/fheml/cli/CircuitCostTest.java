@@ -1,6 +1,7 @@
 package org.fheml.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.fheml.compilation.Argument;
@@ -18,6 +19,16 @@ class CircuitCostTest {
         CircuitCost cost = CircuitCost.of(circuit);
         assertEquals(3 + 3, cost.pbsCount());
         assertEquals(circuit.graph().maximumIntegerBitWidth(), cost.maxBitWidth());
+    }
+
+    @Test
+    void exactRoundingsCountTheirBootstrapsAsTheCircuitRunsThem() {
+        Circuit circuit = Compiler.of(List.of(Argument.encrypted("x")),
+                in -> in.get("x").multiply(37).roundBitPattern(6).apply("shift", v -> v >> 6))
+                .compile(new long[][] {{0, 1}, {12, -12}});
+        CircuitCost cost = CircuitCost.of(circuit);
+        assertEquals(circuit.statistics().bootstrapCount(), cost.pbsCount());
+        assertTrue(cost.pbsCount() > 2, "two lookups and the roundings' bootstraps: " + cost.pbsCount());
     }
 
     @Test

@@ -41,6 +41,8 @@ final class CiphertextEvaluator implements AutoCloseable {
     private final Map<Node, LookupTable[]> tables;
     /** Bit j's sign table for exact roundings and truncations, for every j an extraction reads: read-only. */
     private final LookupTable[] signTables;
+    /** The second table of each two-step chunk an extraction reads, by {@link #chunkKey}: read-only. */
+    private final Map<Integer, LookupTable> chunkTables;
     /** Approximate roundings whose every reader is a lookup that absorbs them: never computed on ciphertexts. */
     private final java.util.Set<Node> skipped;
 
@@ -56,6 +58,7 @@ final class CiphertextEvaluator implements AutoCloseable {
         Map<Node, LookupLowering> lowered = new IdentityHashMap<>();
         Map<Node, LookupTable[]> tabulated = new IdentityHashMap<>();
         int extractedBits = 0;
+        Map<Integer, LookupTable> chunked = new java.util.HashMap<>();
         for (Node node : graph.nodes()) {
             if (LookupLowering.isLookup(node)) {
                 LookupLowering lowering = LookupLowering.of(graph, node);
@@ -64,9 +67,18 @@ final class CiphertextEvaluator implements AutoCloseable {
                     tabulated.put(node, tablesOf(lowering, shippedTables));
                 }
             } else if (bootstrapped != null && BitExtraction.isExtraction(node) && !skipped.contains(node)) {
-                extractedBits = Math.max(extractedBits, BitExtraction.of(graph, node).lowBits());
+                for (BitExtraction.Chunk chunk : BitExtraction.of(graph, node).chunks(bootstrapped.pbsPrecision(),
+                        encoding.bits())) {
+                    if (chunk.twoStep()) {
+                        extractedBits = Math.max(extractedBits, chunk.start() + bootstrapped.pbsPrecision() + 1);
+                        chunked.computeIfAbsent(chunkKey(chunk), key -> chunkTableOf(chunk));
+                    } else {
+                        extractedBits = Math.max(extractedBits, chunk.start() + 1);
+                    }
+                }
             }
         }
+        this.chunkTables = java.util.Collections.unmodifiableMap(chunked);
         this.lowerings = java.util.Collections.unmodifiableMap(lowered);
         this.tables = java.util.Collections.unmodifiableMap(tabulated);
         this.signTables = new LookupTable[extractedBits];
@@ -157,9 +169,19 @@ final class CiphertextEvaluator implements AutoCloseable {
                 if (LookupLowering.isLookup(node) || !ready(node, first)) {
                     continue;
                 }
-                for (Map<Node, Object> row : values) {
-                    List<Object> in = node.operands().stream().map(row::get).toList();
-                    row.put(node, node.isEncrypted() ? encrypted(node, in, row) : GraphEvaluator.apply(node, clear(in)));
+                if (BitExtraction.isExtraction(node)) {
+                    List<EncryptedTensor> inputs = values.stream()
+                            .map(row -> (EncryptedTensor) row.get(node.operands().getFirst())).toList();
+                    List<EncryptedTensor> outputs = extract(BitExtraction.of(graph, node), inputs);
+                    for (int r = 0; r < values.size(); r++) {
+                        values.get(r).put(node, outputs.get(r));
+                    }
+                } else {
+                    for (Map<Node, Object> row : values) {
+                        List<Object> in = node.operands().stream().map(row::get).toList();
+                        row.put(node, node.isEncrypted() ? encrypted(node, in, row)
+                                : GraphEvaluator.apply(node, clear(in)));
+                    }
                 }
                 it.remove();
                 progress = true;
@@ -263,43 +285,93 @@ final class CiphertextEvaluator implements AutoCloseable {
             case Op.Concatenate concatenate -> concatenate(shape, in, concatenate.axis());
             case Op.Lookup lookup -> throw new IllegalStateException("Lookups run in batches.");
             case Op.Apply apply -> throw new IllegalStateException("Lookups run in batches.");
-            case Op.RoundBitPattern round -> extract(BitExtraction.of(graph, node), (EncryptedTensor) in.getFirst());
-            case Op.TruncateBitPattern truncate -> extract(BitExtraction.of(graph, node), (EncryptedTensor) in.getFirst());
+            case Op.RoundBitPattern round -> extract(BitExtraction.of(graph, node), List.of((EncryptedTensor) in.getFirst()))
+                    .getFirst();
+            case Op.TruncateBitPattern truncate -> extract(BitExtraction.of(graph, node),
+                    List.of((EncryptedTensor) in.getFirst())).getFirst();
             case Op.AssumeRange assumed -> (EncryptedTensor) in.getFirst();
         };
     }
 
-    /** The exact rounding or truncation of every element, one sign bootstrap per low bit (see BitExtraction). */
-    private EncryptedTensor extract(BitExtraction extraction, EncryptedTensor input) {
-        int size = input.shape().size();
-        EncryptedTensor t = empty(input.shape());
-        for (int e = 0; e < size; e++) {
-            LweCiphertext target = t.ciphertexts().get(e);
-            input.ciphertexts().get(e).copyTo(target);
-            LweLinearAlgebra.addPlaintext(target, encoding.encode(extraction.offset()));
-        }
-        LweCiphertextList shifted = new LweCiphertextList(dimension, size);
-        LweCiphertextList bits = new LweCiphertextList(dimension, size);
-        for (int bit = 0; bit < extraction.lowBits(); bit++) {
-            long scale = 1L << (encoding.bits() - bit);
+    /**
+     * The exact rounding or truncation of every element of every row, chunk by chunk (see {@link BitExtraction}):
+     * each bootstrap step runs the elements of all rows in one batch.
+     */
+    private List<EncryptedTensor> extract(BitExtraction extraction, List<EncryptedTensor> inputs) {
+        int size = inputs.getFirst().shape().size();
+        int total = size * inputs.size();
+        LweCiphertextList t = new LweCiphertextList(dimension, total);
+        for (int r = 0; r < inputs.size(); r++) {
             for (int e = 0; e < size; e++) {
-                LweLinearAlgebra.multiply(t.ciphertexts().get(e), scale, shifted.get(e));
-                LweLinearAlgebra.addPlaintext(shifted.get(e), 1L << 62);
+                LweCiphertext target = t.get(r * size + e);
+                inputs.get(r).ciphertexts().get(e).copyTo(target);
+                LweLinearAlgebra.addPlaintext(target, encoding.encode(extraction.offset()));
             }
-            LookupTable table = signTables[bit];
-            LookupTable[] luts = new LookupTable[size];
-            java.util.Arrays.fill(luts, table);
+        }
+        int precision = bootstrapped.pbsPrecision();
+        LweCiphertextList shifted = new LweCiphertextList(dimension, total);
+        LweCiphertextList bits = new LweCiphertextList(dimension, total);
+        LookupTable[] luts = new LookupTable[total];
+        for (BitExtraction.Chunk chunk : extraction.chunks(precision, encoding.bits())) {
+            if (!chunk.twoStep()) {
+                int bit = chunk.start();
+                long scale = 1L << (encoding.bits() - bit);
+                for (int e = 0; e < total; e++) {
+                    LweLinearAlgebra.multiply(t.get(e), scale, shifted.get(e));
+                    LweLinearAlgebra.addPlaintext(shifted.get(e), 1L << 62);
+                }
+                java.util.Arrays.fill(luts, signTables[bit]);
+                bootstraps.bootstrap(shifted, bits, luts);
+                long halfStep = BitExtraction.halfStep(bit, encoding);
+                for (int e = 0; e < total; e++) {
+                    LweLinearAlgebra.addPlaintext(bits.get(e), halfStep);
+                    LweLinearAlgebra.subtract(t.get(e), bits.get(e), t.get(e));
+                }
+                continue;
+            }
+            int signBit = chunk.start() + precision;
+            long scale = 1L << (encoding.bits() - signBit);
+            for (int e = 0; e < total; e++) {
+                LweLinearAlgebra.multiply(t.get(e), scale, shifted.get(e));
+            }
+            java.util.Arrays.fill(luts, signTables[signBit]);
             bootstraps.bootstrap(shifted, bits, luts);
-            long halfStep = BitExtraction.halfStep(bit, encoding);
-            for (int e = 0; e < size; e++) {
+            long halfStep = BitExtraction.halfStep(signBit, encoding);
+            for (int e = 0; e < total; e++) {
                 LweLinearAlgebra.addPlaintext(bits.get(e), halfStep);
-                LweLinearAlgebra.subtract(t.ciphertexts().get(e), bits.get(e), t.ciphertexts().get(e));
+                LweLinearAlgebra.subtract(t.get(e), bits.get(e), shifted.get(e));
+                LweLinearAlgebra.multiply(shifted.get(e), scale, shifted.get(e));
+            }
+            java.util.Arrays.fill(luts, chunkTables.get(chunkKey(chunk)));
+            bootstraps.bootstrap(shifted, bits, luts);
+            for (int e = 0; e < total; e++) {
+                LweLinearAlgebra.subtract(t.get(e), bits.get(e), t.get(e));
             }
         }
-        for (int e = 0; e < size; e++) {
-            LweLinearAlgebra.addPlaintext(t.ciphertexts().get(e), encoding.encode(extraction.lowest()));
+        List<EncryptedTensor> outputs = new ArrayList<>();
+        for (int r = 0; r < inputs.size(); r++) {
+            EncryptedTensor out = empty(inputs.get(r).shape());
+            for (int e = 0; e < size; e++) {
+                t.get(r * size + e).copyTo(out.ciphertexts().get(e));
+                LweLinearAlgebra.addPlaintext(out.ciphertexts().get(e), encoding.encode(extraction.lowest()));
+            }
+            outputs.add(out);
         }
-        return t;
+        return outputs;
+    }
+
+    private static int chunkKey(BitExtraction.Chunk chunk) {
+        return chunk.start() << 8 | chunk.bits();
+    }
+
+    /** A two-step chunk's second table: message m (positive half) holds (m mod 2^c)·2^s. */
+    private LookupTable chunkTableOf(BitExtraction.Chunk chunk) {
+        long[] values = new long[1 << bootstrapped.pbsPrecision()];
+        for (int m = 0; m < values.length; m++) {
+            values[m] = encoding.encode(BitExtraction.chunkValue(m, chunk));
+        }
+        return LookupTables.fromTorusValues(new org.fheml.tfhe.params.PolynomialSize(bootstrapped.pbs().polynomialSize()),
+                new Encoding(bootstrapped.pbsPrecision()), values);
     }
 
     /** Bit j's table: every entry −2^(j−1)·Δ, so that a set top bit comes out as +2^(j−1)·Δ. */

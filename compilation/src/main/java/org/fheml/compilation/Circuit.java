@@ -130,12 +130,15 @@ public final class Circuit implements AutoCloseable {
         }
         java.util.List<Node> decisions = new java.util.ArrayList<>(lookups.stream().map(LookupLowering::source).toList());
         extractions.forEach(extraction -> decisions.add(extraction.source()));
+        // A chunk's bootstraps read t after earlier chunks subtracted theirs: at most the rounded value's noise.
+        extractions.forEach(extraction -> decisions.add(extraction.node()));
         graph.outputs().stream().filter(Node::isEncrypted).forEach(decisions::add);
         long bootstrapNorm2 = NoiseGrowth.maximum(NoiseGrowth.analyse(graph, false), decisions);
         double scale = Math.pow(2, bits - precision);
         double norm2 = Math.max(1, Math.sqrt((double) bootstrapNorm2) * scale);
         long count = lookups.stream().mapToLong(l -> l.node().shape().size()).sum()
-                + extractions.stream().mapToLong(e -> (long) e.lowBits() * e.node().shape().size()).sum();
+                + extractions.stream().mapToLong(e -> (long) e.bootstraps(precision, bits) * e.node().shape().size())
+                        .sum();
         if (options.globalPError() != null) {
             pError = Math.min(pError, org.fheml.tfhe.optimizer.FailureProbability.perEvent(options.globalPError(), count));
         }

@@ -106,18 +106,11 @@ final class CircuitSimulator {
         return LongTensor.of(node.shape(), out);
     }
 
-    /** Exact rounding or truncation; with errors, each bit's bootstrap fails with the parameters' p_error. */
+    /** Exact rounding or truncation; with errors, each of its bootstraps fails with the parameters' p_error. */
     private LongTensor extract(BitExtraction extraction, LongTensor source, RandomGenerator errors) {
         double pError = parameters.pbs().pError();
-        return source.map(y -> {
-            long flips = 0;
-            for (int bit = 0; errors != null && bit < extraction.lowBits(); bit++) {
-                if (errors.nextDouble() < pError) {
-                    flips |= 1L << bit;
-                }
-            }
-            return extraction.apply(y, flips);
-        });
+        int precision = parameters.pbsPrecision();
+        return source.map(y -> extraction.apply(y, precision, encoding.bits(), errors, pError));
     }
 
     /** round(value / 2^bits), ties upwards, as a bootstrap rounds a phase to its nearest message. */

@@ -75,7 +75,10 @@ final class NoiseGrowth {
         };
     }
 
-    /** A bit extraction subtracts one bootstrap output per bit from its input. */
+    /**
+     * A bit extraction subtracts one bootstrap output per bit, or per chunk of bits, from its input: counted per
+     * bit, an upper bound that also covers the second read of each chunk (t minus one bootstrap output).
+     */
     private static LongTensor extracted(LongTensor source, int bits, boolean fresh) {
         return fresh ? source : source.map(v -> v + bits);
     }

@@ -50,7 +50,8 @@ class CompilerChecksTest {
         Compiler rounded = Compiler.of(Map.of("x", ENCRYPTED),
                 in -> in.get("x").multiply(1 << 10).roundBitPattern(14).relu());
         Circuit circuit = rounded.compile(new long[][] {{0}, {255}});
-        assertEquals(14 + 1, circuit.statistics().bootstrapCount(), "14 bits extracted, then a 5-bit lookup");
+        assertEquals(3 * 2 + 1, circuit.statistics().bootstrapCount(),
+                "14 bits extracted in chunks of 5, 5 and 4 bits (two bootstraps each), then a 5-bit lookup");
         for (long x : new long[] {0, 7, 8, 100, 255}) {
             assertArrayEquals(circuit.evaluate(new long[] {x}), circuit.encryptRunDecrypt(new long[] {x}), "x = " + x);
         }
@@ -61,8 +62,23 @@ class CompilerChecksTest {
         Circuit exact = Compiler.of(Map.of("x", ENCRYPTED),
                 in -> in.get("x").add(3).multiply(5).roundBitPattern(3).relu()).compile(new long[][] {{-8}, {7}});
         CircuitStatistics statistics = exact.statistics();
-        assertEquals(3 + 1, statistics.bootstrapCount(), "three bits extracted, one lookup");
+        assertEquals(2 + 1, statistics.bootstrapCount(), "three bits extracted in one chunk of two bootstraps, one lookup");
         for (long x = -8; x <= 7; x++) {
+            assertArrayEquals(exact.evaluate(new long[] {x}), exact.encryptRunDecrypt(new long[] {x}), "x = " + x);
+        }
+    }
+
+    @Test
+    void wideExactRoundingClearsItsBitsInChunksOfTheBootstrapPrecision() {
+        Circuit exact = Compiler.of(Map.of("x", ENCRYPTED),
+                in -> in.get("x").multiply(37).add(5).roundBitPattern(7).apply("half", v -> v / 256))
+                .compile(new long[][] {{-12}, {12}});
+        CircuitStatistics statistics = exact.statistics();
+        assertEquals(3, statistics.bootstrapPrecision(), "the lookup reads [-512, 512] rounded to 2^7: 9 values");
+        assertEquals(2 + 2 + 1 + 1, statistics.bootstrapCount(),
+                "bits 0-2 and 3-5 in two chunks of two bootstraps, bit 6 alone, one lookup");
+        for (long x = -12; x <= 12; x++) {
+            assertArrayEquals(exact.evaluate(new long[] {x}), exact.simulate(new long[] {x}), "x = " + x);
             assertArrayEquals(exact.evaluate(new long[] {x}), exact.encryptRunDecrypt(new long[] {x}), "x = " + x);
         }
     }

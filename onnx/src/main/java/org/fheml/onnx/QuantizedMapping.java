@@ -156,12 +156,152 @@ public final class QuantizedMapping {
             }
             case FloatOp.DequantizeLinear d -> throw unsupported(n, "DequantizeLinear without a QuantizeLinear "
                     + "before it on the data path");
-            case FloatOp.Transpose t -> throw unsupported(n, "Transpose on the quantized path (not mapped yet)");
-            case FloatOp.Concat c -> throw unsupported(n, "Concat on the quantized path (not mapped yet)");
-            case FloatOp.Pad p -> throw unsupported(n, "Pad on the quantized path (not mapped yet)");
+            case FloatOp.Transpose t -> values[k + 1] = transpose(n, t);
+            case FloatOp.Concat c -> values[k + 1] = concat(n, c);
+            case FloatOp.Pad p -> values[k + 1] = pad(n, p);
             case FloatOp.Softmax s -> throw unsupported(n, "Softmax anywhere but as the graph's last op");
         }
         return k;
+    }
+
+    /** Output axis i is input axis perm[i + 1] − 1 of the sample (the batch axis stays first). */
+    private Value transpose(Node n, FloatOp.Transpose t) {
+        Value x = input(n, 0);
+        int[] in = b.quantizationOf(x).shape();
+        int[] out = sampleShape(n);
+        int[] inStrides = strides(in);
+        int[] positions = new int[product(out)];
+        int[] index = new int[out.length];
+        for (int o = 0; o < positions.length; o++) {
+            int src = 0;
+            for (int d = 0; d < out.length; d++) {
+                src += index[d] * inStrides[t.perm()[d + 1] - 1];
+            }
+            positions[o] = src;
+            next(index, out);
+        }
+        return b.gather(new Value[] {x}, out, new int[positions.length], positions, 0, 0);
+    }
+
+    /**
+     * The inputs side by side along the axis, on one quantization: inputs whose scales or zero points differ are
+     * first requantized by an identity lookup onto a scale calibrated over all of them (post-training).
+     */
+    private Value concat(Node n, FloatOp.Concat c) {
+        int count = n.inputs().size();
+        Value[] parts = new Value[count];
+        for (int i = 0; i < count; i++) {
+            parts[i] = input(n, i);
+        }
+        boolean same = true;
+        for (int i = 1; i < count; i++) {
+            same &= b.quantizationOf(parts[i]).isUniform() && b.quantizationOf(parts[0]).isUniform()
+                    && b.quantizationOf(parts[i]).scale(0) == b.quantizationOf(parts[0]).scale(0)
+                    && b.quantizationOf(parts[i]).zeroPoint(0) == b.quantizationOf(parts[0]).zeroPoint(0);
+        }
+        if (!same) {
+            if (qcdq) {
+                throw unsupported(n, "Concat of tensors with different scales or zero points in a QCDQ graph");
+            }
+            double[] all = java.util.Arrays.stream(parts).flatMap(v -> java.util.Arrays.stream(b.calibrationOf(v)))
+                    .flatMapToDouble(java.util.Arrays::stream).toArray();
+            UniformQuantizer common = UniformQuantizer.calibrate(QuantizationOptions.signed(nBits), all);
+            for (int i = 0; i < count; i++) {
+                parts[i] = requantize(n, parts[i], Activation.identity(), common);
+            }
+        }
+        int[] out = sampleShape(n);
+        int axis = c.axis() - 1;
+        int inner = 1;
+        for (int d = axis + 1; d < out.length; d++) {
+            inner *= out[d];
+        }
+        int[] sources = new int[product(out)];
+        int[] positions = new int[sources.length];
+        int outBlock = out[axis] * inner;
+        int offset = 0;
+        for (int i = 0; i < count; i++) {
+            int[] shape = b.quantizationOf(parts[i]).shape();
+            int block = shape[axis] * inner;
+            int outer = product(shape) / block;
+            for (int o = 0; o < outer; o++) {
+                for (int e = 0; e < block; e++) {
+                    sources[o * outBlock + offset + e] = i;
+                    positions[o * outBlock + offset + e] = o * block + e;
+                }
+            }
+            offset += block;
+        }
+        return b.gather(parts, out, sources, positions, 0, 0);
+    }
+
+    /** Constant, edge or reflect padding, as {@link LayoutKernels#pad}; a constant pad is the pad value quantized. */
+    private Value pad(Node n, FloatOp.Pad p) {
+        Value x = input(n, 0);
+        int rank = n.shape().length;
+        if (p.pads()[0] != 0 || p.pads()[rank] != 0) {
+            throw unsupported(n, "padding of the batch dimension");
+        }
+        int[] in = b.quantizationOf(x).shape();
+        int[] out = sampleShape(n);
+        int[] inStrides = strides(in);
+        int[] sources = new int[product(out)];
+        int[] positions = new int[sources.length];
+        int[] index = new int[out.length];
+        for (int o = 0; o < sources.length; o++) {
+            int src = 0;
+            boolean inside = true;
+            for (int d = 0; d < out.length; d++) {
+                int i = index[d] - p.pads()[d + 1];
+                int size = in[d];
+                if (i < 0 || i >= size) {
+                    switch (p.mode()) {
+                        case CONSTANT -> inside = false;
+                        case EDGE -> i = i < 0 ? 0 : size - 1;
+                        case REFLECT -> i = i < 0 ? -i : 2 * (size - 1) - i;
+                    }
+                }
+                src += i * inStrides[d];
+            }
+            sources[o] = inside ? 0 : -1;
+            positions[o] = inside ? src : 0;
+            next(index, out);
+        }
+        long constant = 0;
+        if (p.mode() == FloatOp.PadMode.CONSTANT) {
+            x = uniform(n, x);
+            var q = b.quantizationOf(x);
+            constant = Math.round(p.value() / q.scale(0)) + q.zeroPoint(0);
+        }
+        return b.gather(new Value[] {x}, out, sources, positions, constant, p.value());
+    }
+
+    private static int[] strides(int[] shape) {
+        int[] strides = new int[shape.length];
+        int stride = 1;
+        for (int d = shape.length - 1; d >= 0; d--) {
+            strides[d] = stride;
+            stride *= shape[d];
+        }
+        return strides;
+    }
+
+    private static int product(int[] shape) {
+        int size = 1;
+        for (int d : shape) {
+            size *= d;
+        }
+        return size;
+    }
+
+    /** The next row-major multi-index within {@code shape}. */
+    private static void next(int[] index, int[] shape) {
+        for (int d = shape.length - 1; d >= 0; d--) {
+            if (++index[d] < shape[d]) {
+                return;
+            }
+            index[d] = 0;
+        }
     }
 
     private Value gemm(Node n, FloatOp.Gemm g, boolean output) {
@@ -309,20 +449,60 @@ public final class QuantizedMapping {
         if (qcdq) {
             throw unsupported(n, "an activation without a QuantizeLinear after it in a QCDQ graph");
         }
-        Value in = rounded(n, uniform(n, x));
-        return b.activation(in, f, f.nonNegative() ? QuantizationOptions.unsigned(nBits)
-                : QuantizationOptions.signed(nBits));
+        requireMapped(n, x);
+        QuantizationOptions options = f.nonNegative() ? QuantizationOptions.unsigned(nBits)
+                : QuantizationOptions.signed(nBits);
+        if (b.quantizationOf(x).isUniform()) {
+            return b.activation(rounded(n, x), f, options);
+        }
+        double[] values = java.util.Arrays.stream(b.calibrationOf(x)).flatMapToDouble(java.util.Arrays::stream)
+                .map(f::apply).toArray();
+        return requantize(n, x, f, UniformQuantizer.calibrate(options, values));
     }
 
-    /** x, which must have one scale and zero point for all its elements. */
+    /**
+     * x, which must have one scale and zero point for all its elements. Post-training, an x with one scale per
+     * channel (after an unfolded BatchNormalization or a per-channel multiplication) is requantized onto one scale
+     * by an identity lookup per element.
+     */
     private Value uniform(Node n, Value x) {
         requireMapped(n, x);
         if (b.quantizationOf(x).isUniform()) {
             return x;
         }
+        if (!qcdq) {
+            return lookup(n, x, Activation.identity());
+        }
         throw unsupported(n, "an input with one scale per channel (after an unfolded BatchNormalization or a "
                 + "per-channel multiplication); lookups and pooling need one scale for the whole tensor: put the "
                 + "BatchNormalization directly after a Conv or Gemm so that it folds");
+    }
+
+    /** The largest table a per-element requantization builds, in entries over all elements. */
+    private static final long MAX_TABLE_ENTRIES = 1L << 24;
+
+    /**
+     * f(x) requantized by {@code out}, after rounding: one lookup per element through its own table (a
+     * {@link TableOp}), so that elements of different scales or zero points each read theirs.
+     */
+    private Value requantize(Node n, Value x, Activation f, UniformQuantizer out) {
+        Value in = rounded(n, x);
+        var qIn = b.quantizationOf(in);
+        IntegerBounds bounds = b.boundsOf(in);
+        long offset = bounds.min();
+        long size = bounds.max() - offset + 1;
+        if (size * qIn.size() > MAX_TABLE_ENTRIES) {
+            throw unsupported(n, "a requantization whose tables would hold " + size * qIn.size() + " entries; "
+                    + "lower n_bits or set rounding threshold bits");
+        }
+        long[][] tables = new long[qIn.size()][(int) size];
+        for (int e = 0; e < tables.length; e++) {
+            for (int v = 0; v < size; v++) {
+                tables[e][v] = out.quantize(f.apply(qIn.dequantize(e, offset + v)));
+            }
+        }
+        var output = org.fheml.quantization.TensorQuantization.uniform(qIn.shape(), out.scale(), out.zeroPoint());
+        return b.add(new org.fheml.quantization.TableOp(f, qIn, offset, tables, output), in);
     }
 
     /**

@@ -152,6 +152,18 @@ public final class QuantizedModuleBuilder {
         return add(ArgmaxOp.of(quantizationOf(x), boundsOf(x)), x);
     }
 
+    /**
+     * Elements of {@code operands} picked into a tensor of {@code shape} (Transpose, Pad, Concat): element i is
+     * element {@code positions[i]} of operand {@code sources[i]}, or {@code constant} (the quantized
+     * {@code floatConstant}) where {@code sources[i]} is −1.
+     */
+    public Value gather(Value[] operands, int[] shape, int[] sources, int[] positions, long constant,
+            double floatConstant) {
+        TensorQuantization[] inputs = Arrays.stream(operands).map(this::quantizationOf)
+                .toArray(TensorQuantization[]::new);
+        return add(GatherOp.of(inputs, shape, sources, positions, constant, floatConstant), operands);
+    }
+
     public Value reshape(Value x, int... shape) {
         return add(ReshapeOp.of(quantizationOf(x), shape), x);
     }

@@ -11,7 +11,7 @@ import org.fheml.compilation.Tracer;
  * how networks and ONNX graphs map onto these ops.
  */
 public sealed interface QuantizedOp permits GemmOp, Conv2dOp, AvgPool2dOp, AddConstantOp, MultiplyConstantOp, AddOp,
-        UnivariateOp, TableOp, RoundOp, ArgmaxOp, ReshapeOp {
+        UnivariateOp, TableOp, RoundOp, ArgmaxOp, ReshapeOp, GatherOp {
 
     /** The number of tensors the op reads. */
     int arity();
@@ -33,7 +33,8 @@ public sealed interface QuantizedOp permits GemmOp, Conv2dOp, AvgPool2dOp, AddCo
 
     /**
      * The bootstraps the op costs per output element on encrypted data, before the compiler's own choices: one per
-     * lookup, one per bit an exact rounding removes.
+     * lookup, one per bit an exact rounding removes (an upper bound: the compiler clears chunks of up to its
+     * bootstrap precision in bits with two bootstraps each).
      */
     static int lookupsPerElement(QuantizedOp op) {
         return switch (op) {
@@ -44,6 +45,7 @@ public sealed interface QuantizedOp permits GemmOp, Conv2dOp, AvgPool2dOp, AddCo
             case MultiplyConstantOp m -> 0;
             case AddOp a -> 0;
             case ReshapeOp r -> 0;
+            case GatherOp g -> 0;
             case UnivariateOp u -> 1;
             case TableOp t -> 1;
             case RoundOp r -> r.exactness() == org.fheml.compilation.Exactness.APPROXIMATE ? 0 : r.lsbs();
@@ -62,6 +64,7 @@ public sealed interface QuantizedOp permits GemmOp, Conv2dOp, AvgPool2dOp, AddCo
             case MultiplyConstantOp m -> "multiply_constant";
             case AddOp a -> "add";
             case ReshapeOp r -> "reshape " + java.util.Arrays.toString(r.output().shape());
+            case GatherOp g -> "gather " + java.util.Arrays.toString(g.output().shape());
             case UnivariateOp u -> u.function().toString();
             case TableOp t -> "table " + t.function();
             case RoundOp r -> "round(" + r.lsbs() + ", " + r.exactness() + ")";

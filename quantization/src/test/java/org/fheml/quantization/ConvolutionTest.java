@@ -67,6 +67,8 @@ class ConvolutionTest {
         QuantizedModule module = b.build(b.gemm(h, ModuleChecks.matrix(26, 8, 3, 1), new double[3],
                 QuantizationOptions.signed(4), true));
         var circuit = ModuleChecks.assertCircuitComputesTheIntegerProgram(module, X);
-        assertEquals(circuit.statistics().bootstrapCount(), module.lookupsPerRow(), "32 ReLUs and their roundings");
+        assertEquals(32 + 32 * 5, module.lookupsPerRow(), "32 ReLUs and 5 rounded bits each, counted per bit");
+        assertEquals(32 + 32 * 2, circuit.statistics().bootstrapCount(),
+                "32 ReLUs and their roundings, one chunk of two bootstraps each");
     }
 }

@@ -72,6 +72,24 @@ public abstract class MlpEstimatorBase<S extends MlpEstimatorBase<S>> extends Fh
     /** The input width used when none was set (nInputBits 0), for data with this many features. */
     abstract int autoInputBits(int features);
 
+    /**
+     * The accumulator width used when none was set (nAccumulatorBits 0), for data with this many features; at least
+     * 2·max(weight, activation bits) + 2, so that every width can be trained.
+     */
+    int autoAccumulatorBits(int features) {
+        return 8;
+    }
+
+    /** The weight width used when none was set (nWeightBits 0), for data with this many features. */
+    int autoWeightBits(int features) {
+        return 3;
+    }
+
+    /** The activation width used when none was set (nActivationBits 0), for data with this many features. */
+    int autoActivationBits(int features) {
+        return 3;
+    }
+
     /** The lookup precision used when none was set, for data with this many features. */
     abstract int autoRoundingThresholdBits(int features);
 
@@ -99,13 +117,13 @@ public abstract class MlpEstimatorBase<S extends MlpEstimatorBase<S>> extends Fh
         return self();
     }
 
-    /** Signed symmetric weights of this width. */
+    /** Signed symmetric weights of this width; 0 lets the estimator choose from the feature count. */
     public S setNWeightBits(int bits) {
         this.nWeightBits = bits;
         return self();
     }
 
-    /** Hidden activations (the lookups' outputs) of this width. */
+    /** Hidden activations (the lookups' outputs) of this width; 0 lets the estimator choose from the feature count. */
     public S setNActivationBits(int bits) {
         this.nActivationBits = bits;
         return self();
@@ -120,7 +138,10 @@ public abstract class MlpEstimatorBase<S extends MlpEstimatorBase<S>> extends Fh
         return self();
     }
 
-    /** The signed width every neuron's worst-case accumulator is pruned to fit. */
+    /**
+     * The signed width every neuron's worst-case accumulator is pruned to fit; 0 lets the estimator choose from the
+     * feature count (see its class comment).
+     */
     public S setNAccumulatorBits(int bits) {
         this.nAccumulatorBits = bits;
         return self();
@@ -142,13 +163,16 @@ public abstract class MlpEstimatorBase<S extends MlpEstimatorBase<S>> extends Fh
      * times one input must fit); the input width keeps its setting.
      */
     public S setNBits(int nBits) {
-        this.nAccumulatorBits = Math.max(nAccumulatorBits, 2 * nBits + 2);
+        if (nAccumulatorBits != 0) {
+            this.nAccumulatorBits = Math.max(nAccumulatorBits, 2 * nBits + 2);
+        }
         return setNWeightBits(nBits).setNActivationBits(nBits);
     }
 
     /**
-     * How the circuit rounds accumulators before each activation lookup. {@link Exactness#EXACT} (default) extracts
-     * each dropped bit with one small bootstrap, and EXECUTE then computes the clear program's integers.
+     * How the circuit rounds accumulators before each activation lookup. {@link Exactness#EXACT} (default) clears
+     * the dropped bits with two bootstraps per chunk of up to the lookup precision (one per single bit), and EXECUTE
+     * then computes the clear program's integers.
      * {@link Exactness#APPROXIMATE} costs no bootstrap of its own (the lookup's bootstrap absorbs it; the
      * accumulator is computed as 2·acc + 1 so that no value lies exactly halfway, see {@code MlpModule}), but the
      * bootstrap's modulus switch decides accumulators within a few units of a rounding boundary by noise: measured
@@ -232,7 +256,11 @@ public abstract class MlpEstimatorBase<S extends MlpEstimatorBase<S>> extends Fh
         int[] hidden = hiddenLayerSizes != null ? hiddenLayerSizes : autoHiddenLayerSizes(features);
         int inputBits = nInputBits != 0 ? nInputBits : autoInputBits(features);
         int rounding = roundingThresholdBits >= 0 ? roundingThresholdBits : autoRoundingThresholdBits(features);
-        return new MlpSettings(hidden, activation, nWeightBits, nActivationBits, inputBits, nAccumulatorBits,
+        int weightBits = nWeightBits != 0 ? nWeightBits : autoWeightBits(features);
+        int activationBits = nActivationBits != 0 ? nActivationBits : autoActivationBits(features);
+        int accumulatorBits = nAccumulatorBits != 0 ? nAccumulatorBits
+                : Math.max(autoAccumulatorBits(features), 2 * Math.max(weightBits, activationBits) + 2);
+        return new MlpSettings(hidden, activation, weightBits, activationBits, inputBits, accumulatorBits,
                 rounding, epochs, batchSize, learningRate, l2, seed, trainingMode, weightScaling);
     }
 

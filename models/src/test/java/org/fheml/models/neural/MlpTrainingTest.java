@@ -126,9 +126,29 @@ class MlpTrainingTest {
     @Test
     void settingsThatCannotFitOneProductAreRejectedWithWhatToChange() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new MLPClassifier()
-                .setNWeightBits(4).setNActivationBits(5).fit(split.train().features(), split.train().labels()));
+                .setNWeightBits(4).setNActivationBits(5).setNAccumulatorBits(8)
+                .fit(split.train().features(), split.train().labels()));
         assertTrue(e.getMessage().contains("nAccumulatorBits"), e.getMessage());
         assertNotEquals(null, e.getMessage());
+    }
+
+    @Test
+    void unsetWidthsAreChosenFromTheFeatureCountAndSetOnesKept() {
+        MLPClassifier auto = new MLPClassifier();
+        MlpSettings wine = auto.settingsFor(13);
+        assertEquals(List.of(4, 4, 4, 10), List.of(wine.nWeightBits(), wine.nActivationBits(), wine.nInputBits(),
+                wine.nAccumulatorBits()));
+        MlpSettings digits = auto.settingsFor(64);
+        assertEquals(List.of(3, 3, 3, 8), List.of(digits.nWeightBits(), digits.nActivationBits(),
+                digits.nInputBits(), digits.nAccumulatorBits()));
+        MlpSettings mnist = auto.settingsFor(784);
+        assertEquals(List.of(3, 3, 2, 10), List.of(mnist.nWeightBits(), mnist.nActivationBits(), mnist.nInputBits(),
+                mnist.nAccumulatorBits()));
+        MlpSettings set = new MLPClassifier().setNAccumulatorBits(9).setNBits(5).settingsFor(13);
+        assertEquals(List.of(5, 5, 12), List.of(set.nWeightBits(), set.nActivationBits(), set.nAccumulatorBits()),
+                "setNBits widens a set accumulator to 2·5 + 2");
+        assertEquals(12, new MLPClassifier().setNBits(5).settingsFor(64).nAccumulatorBits(),
+                "an unset accumulator fits one product of the set widths");
     }
 
     @Test

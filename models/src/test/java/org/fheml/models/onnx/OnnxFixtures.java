@@ -16,13 +16,13 @@ final class OnnxFixtures {
     static final Path DIR = Path.of("..", "onnx", "src", "test", "resources", "org", "fheml", "onnx", "fixtures");
 
     /**
-     * The fixtures the quantized mapping covers: layout_ops* (Pad, Transpose, Concat) and bn_cnn (a BatchNorm after
-     * a ReLU, per-channel scales before a pooling) are refused.
+     * The fixtures the quantized mapping covers: every one, layout_ops* (Pad, Transpose, Concat) and bn_cnn (a
+     * BatchNorm after a ReLU, per-channel scales requantized before a pooling) included.
      */
     static final List<String> MAPPED = List.of("mlp_relu", "mlp_leakyrelu", "mlp_sigmoid", "mlp_hardsigmoid",
             "mlp_hardswish", "mlp_tanh", "mlp_softplus", "mlp_elu", "mlp_selu", "mlp_celu", "mlp_gelu", "mlp_gelu_tanh",
             "mlp_silu", "mlp_mish", "mlp_relu6", "mlp_prelu", "mlp_gelu_opset20", "bn_mlp", "cnn_digits",
-            "qcdq_digits");
+            "qcdq_digits", "layout_ops", "layout_ops_opset18", "bn_cnn");
 
     private OnnxFixtures() {
     }
