@@ -91,7 +91,7 @@ final class CircuitSpecification {
         return out.toBytes();
     }
 
-    private static void writeParameters(ArtifactWriter out, CircuitParameters parameters) {
+    static void writeParameters(ArtifactWriter out, CircuitParameters parameters) {
         switch (parameters) {
             case CircuitParameters.Leveled l -> {
                 out.writeByte(0);
@@ -126,7 +126,7 @@ final class CircuitSpecification {
         }
     }
 
-    private static CircuitParameters readParameters(ArtifactReader in) {
+    static CircuitParameters readParameters(ArtifactReader in) {
         int kind = in.readUnsignedByte();
         int encodingBits = in.readInt(1, 63, "encoding width");
         if (kind == 0) {

@@ -45,6 +45,36 @@ public abstract class FheEstimator {
         return quantizedModel().dequantizeOutput(q);
     }
 
+    /**
+     * Saves the fitted, compiled model for deployment: {@code dir/server} holds the server bundle (the circuit,
+     * nothing secret; {@link org.fheml.models.deploy.FheModelServer#load}) and {@code dir/client} the client bundle
+     * (client specification, quantizers, post-processing, class names; {@link
+     * org.fheml.models.deploy.FheModelClient#load}). Existing bundles in {@code dir} are replaced.
+     *
+     * @throws org.fheml.core.NotFittedException before fit
+     * @throws NotCompiledException              before compile
+     * @throws org.fheml.compilation.BundleException when the files cannot be written
+     */
+    public final void save(java.nio.file.Path dir) {
+        QuantizedModel model = quantizedModel();
+        if (!isFitted()) {
+            throw new org.fheml.core.NotFittedException(model.estimatorName(), "save");
+        }
+        org.fheml.models.deploy.ModelBundles.save(dir, model.estimatorName(), model.circuit(), model.clientInputEncoding(),
+                model.clientOutputDecoding(), postProcessing());
+    }
+
+    /**
+     * What a client does with the dequantized outputs in the clear (labels, probabilities, links), for a saved
+     * model's client bundle.
+     *
+     * @throws UnsupportedOperationException for an estimator that cannot be saved
+     */
+    protected org.fheml.models.deploy.PostProcessing postProcessing() {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot be saved yet: it has no "
+                + "client post-processing.");
+    }
+
     public boolean isFitted() {
         return quantizedModel().isFitted();
     }

@@ -109,6 +109,19 @@ public final class ModuleModel implements QuantizedModel {
         return out;
     }
 
+    @Override
+    public org.fheml.models.deploy.InputEncoding clientInputEncoding() {
+        requireFitted("save");
+        return new org.fheml.models.deploy.InputEncoding.Quantized(module.inputQuantizer());
+    }
+
+    @Override
+    public org.fheml.models.deploy.OutputDecoding clientOutputDecoding() {
+        requireFitted("save");
+        org.fheml.quantization.TensorQuantization output = module.outputQuantization();
+        return new org.fheml.models.deploy.OutputDecoding.Affine(output.scales(), output.zeroPoints());
+    }
+
     private void requireFitted(String what) {
         if (module == null) {
             throw new NotFittedException(estimator, what);

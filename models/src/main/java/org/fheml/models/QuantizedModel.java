@@ -55,4 +55,26 @@ public interface QuantizedModel {
     long[] evaluate(long[] features);
 
     double[][] dequantizeOutput(long[][] q);
+
+    /**
+     * How a client turns a row of doubles into the circuit's argument, for a saved model's client bundle: what
+     * {@link #quantizeFeatures} then {@link #circuitArgument} compute.
+     *
+     * @throws UnsupportedOperationException for a model that cannot be saved
+     */
+    default org.fheml.models.deploy.InputEncoding clientInputEncoding() {
+        throw new UnsupportedOperationException(estimatorName() + " cannot be saved: it has no client input "
+                + "encoding.");
+    }
+
+    /**
+     * How a client turns the circuit's integers into real outputs, for a saved model's client bundle: what
+     * {@link #dequantizeOutput} computes.
+     *
+     * @throws UnsupportedOperationException for a model that cannot be saved
+     */
+    default org.fheml.models.deploy.OutputDecoding clientOutputDecoding() {
+        throw new UnsupportedOperationException(estimatorName() + " cannot be saved: it has no client output "
+                + "decoding.");
+    }
 }

@@ -37,6 +37,12 @@ public abstract class GeneralizedLinearRegressor<S extends GeneralizedLinearRegr
     }
 
     @Override
+    protected org.fheml.models.deploy.PostProcessing.Link link() {
+        return power() == 0 ? org.fheml.models.deploy.PostProcessing.Link.IDENTITY
+                : org.fheml.models.deploy.PostProcessing.Link.EXP;
+    }
+
+    @Override
     protected double inverseLink(double score) {
         return power() == 0 ? score : Math.exp(score);
     }

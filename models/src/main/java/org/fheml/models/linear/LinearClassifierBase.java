@@ -6,6 +6,7 @@ import org.fheml.core.InputValidation;
 import org.fheml.core.InvalidInputException;
 import org.fheml.core.NotFittedException;
 import org.fheml.models.FheClassifier;
+import org.fheml.models.deploy.PostProcessing;
 
 /**
  * A linear classifier: trained in the clear, quantized (n_bits 8 by default), compiled into a circuit without
@@ -77,6 +78,16 @@ public abstract class LinearClassifierBase<S extends LinearClassifierBase<S>>
             out[i] = classes[Scores.predictedIndex(scores[i])];
         }
         return out;
+    }
+
+    /** How this classifier's scores become probabilities in a saved model: none, unless it gives them. */
+    protected PostProcessing.Probabilities probabilityMap() {
+        return PostProcessing.Probabilities.NONE;
+    }
+
+    @Override
+    protected PostProcessing postProcessing() {
+        return new PostProcessing.Classification(classes(), probabilityMap());
     }
 
     @Override

@@ -109,6 +109,20 @@ final class LinearEstimatorState implements QuantizedModel {
         return quantized.dequantizeOutput(q);
     }
 
+    @Override
+    public org.fheml.models.deploy.InputEncoding clientInputEncoding() {
+        requireFitted("save");
+        return new org.fheml.models.deploy.InputEncoding.Quantized(quantized.gemm().inputQuantizer());
+    }
+
+    @Override
+    public org.fheml.models.deploy.OutputDecoding clientOutputDecoding() {
+        requireFitted("save");
+        double[] scales = new double[quantized.gemm().outputs()];
+        java.util.Arrays.fill(scales, quantized.gemm().outputScale());
+        return new org.fheml.models.deploy.OutputDecoding.Affine(scales, new long[scales.length]);
+    }
+
     void requireFitted(String what) {
         if (!isFitted()) {
             throw new NotFittedException(estimator, what);

@@ -21,6 +21,16 @@ public abstract class LinearRegressorBase<S extends LinearRegressorBase<S>>
         return score;
     }
 
+    /** The inverse link of a saved model: the identity, or a GLM's. */
+    protected org.fheml.models.deploy.PostProcessing.Link link() {
+        return org.fheml.models.deploy.PostProcessing.Link.IDENTITY;
+    }
+
+    @Override
+    protected org.fheml.models.deploy.PostProcessing postProcessing() {
+        return new org.fheml.models.deploy.PostProcessing.Regression(link());
+    }
+
     @Override
     public S fit(double[][] X, double[] y) {
         InputValidation.checkTargets(X, y);

@@ -81,6 +81,12 @@ public final class LogisticRegression extends LinearClassifierBase<LogisticRegre
         return out;
     }
 
+    /** Sigmoid for one score, softmax for several, as {@link #predictProba}. */
+    @Override
+    protected org.fheml.models.deploy.PostProcessing.Probabilities probabilityMap() {
+        return org.fheml.models.deploy.PostProcessing.Probabilities.LOGISTIC;
+    }
+
     /** The float model's probabilities, the reference for the quantized ones. */
     public double[][] floatPredictProba(double[][] X) {
         double[][] scores = floatScores(X);

@@ -140,6 +140,13 @@ public final class MLPClassifier extends MlpEstimatorBase<MLPClassifier> impleme
         return out;
     }
 
+    /** Labels by argmax, probabilities by softmax, as {@link #predict} and {@link #predictProba}. */
+    @Override
+    protected org.fheml.models.deploy.PostProcessing postProcessing() {
+        return new org.fheml.models.deploy.PostProcessing.Classification(classes(),
+                org.fheml.models.deploy.PostProcessing.Probabilities.LOGISTIC);
+    }
+
     @Override
     public int[] classes() {
         if (classes == null) {

@@ -86,6 +86,14 @@ public final class MLPRegressor extends MlpEstimatorBase<MLPRegressor> implement
         return unstandardized(floatOutputs(X));
     }
 
+    /** The network's output un-standardized, as {@link #predict}. */
+    @Override
+    protected org.fheml.models.deploy.PostProcessing postProcessing() {
+        requireFitted("save");
+        return new org.fheml.models.deploy.PostProcessing.Regression(
+                org.fheml.models.deploy.PostProcessing.Link.IDENTITY, targetMean, targetScale);
+    }
+
     private double[] unstandardized(double[][] outputs) {
         double[] y = new double[outputs.length];
         for (int i = 0; i < y.length; i++) {

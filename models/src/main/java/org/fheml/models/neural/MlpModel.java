@@ -91,4 +91,18 @@ final class MlpModel implements QuantizedModel {
     public double[][] dequantizeOutput(long[][] q) {
         return module.dequantizeOutput(q);
     }
+
+    /** The features scaled onto [0, 1], then quantized by the program's input quantizer. */
+    @Override
+    public org.fheml.models.deploy.InputEncoding clientInputEncoding() {
+        module.module();
+        QuantParams input = program.input();
+        return new org.fheml.models.deploy.InputEncoding.ScaledQuantized(program.scaling().low(),
+                program.scaling().high(), input.scale(), input.zeroPoint(), input.minInteger(), input.maxInteger());
+    }
+
+    @Override
+    public org.fheml.models.deploy.OutputDecoding clientOutputDecoding() {
+        return module.clientOutputDecoding();
+    }
 }

@@ -174,6 +174,16 @@ public final class OnnxModel extends FheEstimator {
         }
     }
 
+    /** The outputs themselves, through the graph's last softmax in the clear when it ends with one. */
+    @Override
+    protected org.fheml.models.deploy.PostProcessing postProcessing() {
+        requireCompiled("save");
+        return new org.fheml.models.deploy.PostProcessing.Raw(clearSoftmax == null
+                ? org.fheml.models.deploy.PostProcessing.Softmaxed.NONE : clearSoftmax.log()
+                ? org.fheml.models.deploy.PostProcessing.Softmaxed.LOG_SOFTMAX
+                : org.fheml.models.deploy.PostProcessing.Softmaxed.SOFTMAX);
+    }
+
     private static void softmax(double[] row, boolean log) {
         double max = java.util.Arrays.stream(row).max().orElse(0);
         double sum = 0;

@@ -32,6 +32,11 @@ public final class DecisionTreeClassifier extends TreeClassifierBase<DecisionTre
     }
 
     @Override
+    org.fheml.models.deploy.PostProcessing.Probabilities probabilityMap() {
+        return org.fheml.models.deploy.PostProcessing.Probabilities.VOTES;
+    }
+
+    @Override
     double[] probabilities(double[] scores) {
         return Links.normalized(scores);
     }

@@ -74,6 +74,11 @@ public final class GradientBoostingClassifier extends TreeClassifierBase<Gradien
     }
 
     @Override
+    org.fheml.models.deploy.PostProcessing.Probabilities probabilityMap() {
+        return org.fheml.models.deploy.PostProcessing.Probabilities.BOOSTING;
+    }
+
+    @Override
     double[] probabilities(double[] scores) {
         return Links.boosting(scores);
     }

@@ -228,6 +228,18 @@ final class QuantizedEnsemble {
         return sums;
     }
 
+    /** What a client does with a circuit's output of this kind: {@link #dequantize}, or read the label. */
+    org.fheml.models.deploy.OutputDecoding clientDecoding(EnsembleOutput kind) {
+        int[] resultColumns = switch (kind) {
+            case PER_TREE -> java.util.Arrays.stream(columns).flatMapToInt(java.util.Arrays::stream).toArray();
+            case SUM -> java.util.stream.IntStream.range(0, scoreCount).toArray();
+            case ARGMAX -> null;
+        };
+        return resultColumns == null ? new org.fheml.models.deploy.OutputDecoding.ClassIndex()
+                : new org.fheml.models.deploy.OutputDecoding.Summed(resultColumns, leafQuantizer.scale(),
+                        leafQuantizer.zeroPoint(), base);
+    }
+
     /** The real scores of a circuit's output (PER_TREE or SUM), before any link. */
     double[] dequantize(long[] output, EnsembleOutput kind) {
         long[] sums = switch (kind) {

@@ -67,6 +67,11 @@ public final class RandomForestClassifier extends TreeClassifierBase<RandomFores
     }
 
     @Override
+    org.fheml.models.deploy.PostProcessing.Probabilities probabilityMap() {
+        return org.fheml.models.deploy.PostProcessing.Probabilities.VOTES;
+    }
+
+    @Override
     double[] probabilities(double[] scores) {
         return Links.normalized(scores);
     }

@@ -37,6 +37,16 @@ public abstract class TreeClassifierBase<S extends TreeClassifierBase<S>>
     /** The class probabilities of one row's scores (as computed by the ensemble). */
     abstract double[] probabilities(double[] scores);
 
+    /** {@link #probabilities} as a saved model's client computes it. */
+    abstract org.fheml.models.deploy.PostProcessing.Probabilities probabilityMap();
+
+    @Override
+    protected org.fheml.models.deploy.PostProcessing postProcessing() {
+        return new org.fheml.models.deploy.PostProcessing.Classification(classes(),
+                state.output() == EnsembleOutput.ARGMAX ? org.fheml.models.deploy.PostProcessing.Probabilities.NONE
+                        : probabilityMap());
+    }
+
     /**
      * Takes the argmax inside the circuit too, so that the client learns only the label; {@code predictProba} and
      * {@code decisionFunction} are then unavailable.

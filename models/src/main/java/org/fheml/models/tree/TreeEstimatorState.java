@@ -197,6 +197,20 @@ final class TreeEstimatorState implements QuantizedModel {
         return out;
     }
 
+    @Override
+    public org.fheml.models.deploy.InputEncoding clientInputEncoding() {
+        requireFitted("save");
+        return inputEncoding == TreeInputEncoding.THERMOMETER
+                ? new org.fheml.models.deploy.InputEncoding.Thermometer(inputs, nBits.opInputs())
+                : new org.fheml.models.deploy.InputEncoding.Quantized(inputs);
+    }
+
+    @Override
+    public org.fheml.models.deploy.OutputDecoding clientOutputDecoding() {
+        requireFitted("save");
+        return quantized.clientDecoding(output);
+    }
+
     /** Throws when the circuit returns labels only (an in-circuit argmax), so that there are no scores. */
     void requireScores(String what) {
         if (output == EnsembleOutput.ARGMAX) {

@@ -28,6 +28,13 @@ public abstract class TreeRegressorBase<S extends TreeRegressorBase<S>>
 
     abstract Trained train(double[][] X, double[] y, TreeSettings settings);
 
+    /** The trees' summed scores, unchanged. */
+    @Override
+    protected org.fheml.models.deploy.PostProcessing postProcessing() {
+        return new org.fheml.models.deploy.PostProcessing.Regression(
+                org.fheml.models.deploy.PostProcessing.Link.IDENTITY);
+    }
+
     @Override
     public S fit(double[][] X, double[] y) {
         InputValidation.checkTargets(X, y);

@@ -116,6 +116,11 @@ public final class XGBClassifier extends TreeClassifierBase<XGBClassifier> {
         return out;
     }
 
+    @Override
+    org.fheml.models.deploy.PostProcessing.Probabilities probabilityMap() {
+        return org.fheml.models.deploy.PostProcessing.Probabilities.LOGISTIC;
+    }
+
     /** P(second class) = sigmoid(margin) for one margin, a softmax over several. */
     @Override
     double[] probabilities(double[] scores) {

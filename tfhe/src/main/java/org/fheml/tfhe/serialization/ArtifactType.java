@@ -16,7 +16,17 @@ public enum ArtifactType {
     /** A circuit's arguments or results, bound to the key set they were encrypted for. */
     ENCRYPTED_VALUES(11),
     /** The evaluation keys a client hands to a server, bound to their key set. */
-    EVALUATION_KEYS(12);
+    EVALUATION_KEYS(12),
+    /** What a client needs of a circuit to make keys, encrypt and decrypt: parameters and value shapes, no graph. */
+    CLIENT_SPECIFICATION(13),
+    /** A deployed model's server side: its circuit specification, the specification's digest and metadata. */
+    SERVER_BUNDLE(14),
+    /** A deployed model's client side: its client specification, quantizers and post-processing. */
+    CLIENT_BUNDLE(15),
+    /** A client's secret key set as stored on its own disk: the key-set id and the secret key. SECRET. */
+    CLIENT_SECRET_KEYS(16),
+    /** {@link #CLIENT_SECRET_KEYS} encrypted with a passphrase (PBKDF2 key, AES-GCM). */
+    PASSPHRASE_ENCRYPTED(17);
 
     private final int tag;
 
