@@ -33,6 +33,12 @@ final class ModuleBoundaries {
     private static final String CLI = "org.fheml.cli..";
     private static final String BENCHMARKS = "org.fheml.benchmarks..";
     private static final String SMILE = "smile..";
+    /** The spark module's scoring side: its package only, not the client helper below it. */
+    private static final String SPARK = "org.fheml.spark";
+    /** The spark module's data-owner helper, which alone may use models' FheModelClient. */
+    private static final String SPARK_CLIENT = "org.fheml.spark.client..";
+    private static final String ANY_SPARK = "org.fheml.spark..";
+    private static final String APACHE_SPARK = "org.apache.spark..";
 
     static final List<Boundary> ALL = List.of(
             new Boundary("framework-core", CORE,
@@ -41,9 +47,13 @@ final class ModuleBoundaries {
             new Boundary("compilation", COMPILATION, List.of(QUANTIZATION, ONNX, MODELS, CLI, BENCHMARKS, SMILE)),
             new Boundary("quantization", QUANTIZATION, List.of(TFHE, ONNX, MODELS, CLI, BENCHMARKS, SMILE)),
             new Boundary("onnx", ONNX, List.of(TFHE, MODELS, CLI, BENCHMARKS, SMILE)),
-            new Boundary("models", MODELS, List.of(TFHE, SERVER, CLI, BENCHMARKS)),
-            new Boundary("server", SERVER, List.of(QUANTIZATION, ONNX, CLI, BENCHMARKS, SMILE)),
-            new Boundary("cli", CLI, List.of(BENCHMARKS)));
+            new Boundary("models", MODELS, List.of(TFHE, SERVER, CLI, BENCHMARKS, ANY_SPARK, APACHE_SPARK)),
+            new Boundary("server", SERVER, List.of(QUANTIZATION, ONNX, CLI, BENCHMARKS, SMILE, ANY_SPARK,
+                    APACHE_SPARK)),
+            new Boundary("cli", CLI, List.of(BENCHMARKS, ANY_SPARK, APACHE_SPARK)),
+            new Boundary("spark", SPARK, List.of(TFHE, QUANTIZATION, ONNX, MODELS, CLI, BENCHMARKS, SMILE,
+                    SPARK_CLIENT)),
+            new Boundary("spark (client helper)", SPARK_CLIENT, List.of(TFHE, CLI, BENCHMARKS)));
 
     private ModuleBoundaries() {
     }
