@@ -5,8 +5,9 @@ import java.util.SplittableRandom;
 /**
  * Plain stochastic gradient descent on one linear score, sample by sample, as scikit-learn's {@code _plain_sgd}:
  * the same step-size schedules, the L2 decay and the cumulative L1 truncation (Tsuruoka et al.), an unpenalized
- * intercept, and the same stopping rule (the epoch's summed loss fails to improve on the best by tol · n for
- * n_iter_no_change epochs; ADAPTIVE then divides the step by 5 instead, until it is below 1e−6).
+ * intercept, and the same stopping rule (the epoch's mean objective, loss and penalty at each sample's step, fails
+ * to improve on the best by tol for n_iter_no_change epochs; ADAPTIVE then divides the step by 5 instead, until it
+ * is below 1e−6).
  */
 final class SgdSolver {
 
@@ -63,6 +64,15 @@ final class SgdSolver {
                     case CONSTANT, ADAPTIVE -> eta;
                 };
                 sumLoss += s.objective().loss(p, y[index], s.epsilon());
+                if (s.penalty() != SgdPenalty.NONE) {
+                    double squared = 0;
+                    double absolute = 0;
+                    for (int j = 0; j < d; j++) {
+                        squared += w[j] * w[j];
+                        absolute += Math.abs(w[j]);
+                    }
+                    sumLoss += s.alpha() * (l2 * 0.5 * squared + l1 * absolute);
+                }
                 double dloss = Math.max(-1e12, Math.min(1e12, s.objective().derivative(p, y[index], s.epsilon())));
                 double update = -eta * dloss;
                 if (l2 > 0) {
@@ -92,13 +102,14 @@ final class SgdSolver {
                 t++;
             }
             if (!Double.isNaN(s.tol())) {
-                if (sumLoss > bestLoss - s.tol() * n) {
+                double objective = sumLoss / n;
+                if (objective > bestLoss - s.tol()) {
                     noImprovement++;
                 } else {
                     noImprovement = 0;
                 }
-                if (sumLoss < bestLoss) {
-                    bestLoss = sumLoss;
+                if (objective < bestLoss) {
+                    bestLoss = objective;
                 }
                 if (noImprovement >= s.nIterNoChange()) {
                     if (s.learningRate() == SgdLearningRate.ADAPTIVE && eta > 1e-6) {
