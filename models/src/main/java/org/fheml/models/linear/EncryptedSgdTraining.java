@@ -30,6 +30,18 @@ final class EncryptedSgdTraining {
     private final CompileOptions options;
     private Circuit circuit;
     private long[] weights;
+    /** Told the epoch, iteration and seconds of each iteration as it ends (a no-op unless set). */
+    private IterationListener listener = (epoch, iteration, seconds) -> { };
+
+    /** What a caller that follows a long encrypted fit is told after each iteration. */
+    interface IterationListener {
+        void iterationDone(int epoch, int iteration, double seconds);
+    }
+
+    EncryptedSgdTraining onIteration(IterationListener listener) {
+        this.listener = listener;
+        return this;
+    }
 
     EncryptedSgdTraining(int features, int batch, int epochs, long seed, CompileOptions options) {
         this.program = new EncryptedSgdProgram(features, batch);
@@ -97,6 +109,7 @@ final class EncryptedSgdTraining {
             }
             long epochStart = System.nanoTime();
             for (int it = 0; it < iterations; it++) {
+                long iterationStart = System.nanoTime();
                 long[] xb = batches[2 * it];
                 long[] yb = batches[2 * it + 1];
                 switch (mode) {
@@ -108,6 +121,7 @@ final class EncryptedSgdTraining {
                                 encryptedWeights.values().getFirst())));
                     }
                 }
+                listener.iterationDone(epoch, it, (System.nanoTime() - iterationStart) / 1e9);
             }
             seconds.add((System.nanoTime() - epochStart) / 1e9);
             if (mode == FheMode.EXECUTE) {
