@@ -11,14 +11,15 @@ class ModelRegistryTest {
     @Test
     void everyEstimatorIsRegisteredUnderItsClassNameWithItsTask() {
         assertEquals(List.of("LogisticRegression", "LinearSVC", "LinearRegression", "Ridge", "Lasso", "ElasticNet",
-                "LinearSVR", "PoissonRegressor", "GammaRegressor", "TweedieRegressor", "DecisionTreeClassifier",
+                "LinearSVR", "PoissonRegressor", "GammaRegressor", "TweedieRegressor", "SGDClassifier", "SGDRegressor",
+                "DecisionTreeClassifier",
                 "RandomForestClassifier", "GradientBoostingClassifier", "DecisionTreeRegressor",
                 "RandomForestRegressor", "GradientBoostingRegressor", "XGBClassifier", "XGBRegressor", "MLPClassifier",
                 "MLPRegressor"),
                 ModelRegistry.all().stream().map(ModelRegistry.Entry::name).toList());
-        assertEquals("LogisticRegression, LinearSVC, DecisionTreeClassifier, RandomForestClassifier, "
+        assertEquals("LogisticRegression, LinearSVC, SGDClassifier, DecisionTreeClassifier, RandomForestClassifier, "
                 + "GradientBoostingClassifier, XGBClassifier, MLPClassifier", ModelRegistry.names(Task.CLASSIFICATION));
-        assertTrue(ModelRegistry.all().stream().filter(e -> e.task() == Task.REGRESSION).count() == 13);
+        assertTrue(ModelRegistry.all().stream().filter(e -> e.task() == Task.REGRESSION).count() == 14);
     }
 
     @Test

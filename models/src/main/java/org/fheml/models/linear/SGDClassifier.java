@@ -179,6 +179,25 @@ public final class SGDClassifier extends LinearClassifierBase<SGDClassifier> {
         return history;
     }
 
+    /**
+     * The labels predicted in the clear by the model decrypted after epoch {@code epoch} (1 to the number of epochs)
+     * of the last encrypted fit: the points of a learning curve.
+     */
+    public int[] predictAfterEpoch(int epoch, double[][] X) {
+        java.util.List<FloatLinearModel> models = encryptedTrainingHistory().epochModels();
+        if (epoch < 1 || epoch > models.size()) {
+            throw new IllegalArgumentException("epoch must be 1.." + models.size() + ", got " + epoch + ".");
+        }
+        org.fheml.core.InputValidation.checkFeatures(X, models.getFirst().weights().length);
+        int[] labels = classes();
+        double[][] scores = models.get(epoch - 1).decisionFunction(X);
+        int[] out = new int[X.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = labels[Scores.predictedIndex(scores[i])];
+        }
+        return out;
+    }
+
     @Override
     protected FloatLinearModel train(double[][] X, int[] classIndices, int classCount) {
         return fitEncrypted ? trainEncrypted(X, classIndices, classCount) : trainClear(X, classIndices, classCount);
