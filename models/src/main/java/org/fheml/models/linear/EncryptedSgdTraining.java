@@ -129,6 +129,9 @@ final class EncryptedSgdTraining {
             }
             models.add(toModel.apply(EncryptedSgdProgram.saturated(w)));
         }
+        if (mode == FheMode.EXECUTE) {
+            compiled.close();
+        }
         weights = EncryptedSgdProgram.saturated(w);
         long bootstraps = mode == FheMode.DISABLE ? circuitBootstrapsIfCompiled() : compiled.statistics().bootstrapCount();
         return new EncryptedTrainingHistory(models, iterations, seconds, setup + encryption, bootstraps);
