@@ -1,5 +1,7 @@
 package org.fheml.models.linear;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.fheml.compilation.CompileOptions;
 import org.fheml.core.FheMode;
 import org.fheml.core.NotFittedException;
@@ -12,7 +14,8 @@ import org.fheml.core.NotFittedException;
  * and elasticnet, the learning rates OPTIMAL (default), CONSTANT, INVSCALING and ADAPTIVE (eta0, powerT 0.5), and
  * scikit-learn's stopping rule, on standardized features (as behind a StandardScaler), mapped back to raw ones.
  *
- * <p>On encrypted data, after {@code setFitEncrypted(true)}: binary logistic regression, trained by
+ * <p>On encrypted data, after {@code setFitEncrypted(true)}: logistic regression (one-vs-rest beyond two classes:
+ * one encrypted training per class), trained by
  * {@link #fit(double[][], int[], FheMode)} for {@code maxIter} epochs of batches of {@code batchSize} rows (8).
  * Both the data and the weights are encrypted, as in Concrete ML: the server runs each iteration's circuit on
  * encrypted batches and encrypted weights, and only the data owner, who holds the key, decrypts the result. The
@@ -111,7 +114,7 @@ public final class SGDClassifier extends LinearClassifierBase<SGDClassifier> {
         return this;
     }
 
-    /** Trains on encrypted data (binary logistic regression) instead of in the clear. */
+    /** Trains on encrypted data (logistic regression, one-vs-rest beyond two classes) instead of in the clear. */
     public SGDClassifier setFitEncrypted(boolean fitEncrypted) {
         this.fitEncrypted = fitEncrypted;
         return this;
@@ -226,15 +229,55 @@ public final class SGDClassifier extends LinearClassifierBase<SGDClassifier> {
     }
 
     private FloatLinearModel trainEncrypted(double[][] X, int[] classIndices, int classCount) {
-        if (classCount != 2) {
-            throw new IllegalArgumentException("Encrypted training is binary: y holds " + classCount + " classes. "
-                    + "Train in the clear (setFitEncrypted(false)), or give two classes.");
-        }
         TrainingEncoder encoder = TrainingEncoder.fit(X, encryptedComponents);
+        long[][] quantized = encoder.quantize(X);
+        if (classCount == 2) {
+            history = trainBinary(encoder, quantized, classIndices);
+            return history.epochModels().getLast();
+        }
+        List<EncryptedTrainingHistory> perClass = new ArrayList<>();
+        for (int k = 0; k < classCount; k++) {
+            int[] isClass = new int[classIndices.length];
+            for (int i = 0; i < isClass.length; i++) {
+                isClass[i] = classIndices[i] == k ? 1 : 0;
+            }
+            perClass.add(trainBinary(encoder, quantized, isClass));
+        }
+        history = oneVsRest(perClass);
+        return history.epochModels().getLast();
+    }
+
+    private EncryptedTrainingHistory trainBinary(TrainingEncoder encoder, long[][] quantized, int[] labels) {
         EncryptedSgdTraining training = new EncryptedSgdTraining(encoder.components(), batchSize, hyper.maxIter,
                 hyper.seed, trainingOptions);
         double scale = training.program().weightScale();
-        history = training.train(encoder.quantize(X), classIndices, trainingMode, w -> encoder.toRaw(w, scale));
-        return history.epochModels().getLast();
+        return training.train(quantized, labels, trainingMode, w -> encoder.toRaw(w, scale));
+    }
+
+    /** One model of k outputs per epoch from k binary trainings; their iterations and times add up. */
+    private static EncryptedTrainingHistory oneVsRest(List<EncryptedTrainingHistory> perClass) {
+        int epochs = perClass.getFirst().epochModels().size();
+        List<FloatLinearModel> models = new ArrayList<>();
+        List<Double> seconds = new ArrayList<>();
+        for (int e = 0; e < epochs; e++) {
+            int d = perClass.getFirst().epochModels().get(e).weights().length;
+            double[][] weights = new double[d][perClass.size()];
+            double[] bias = new double[perClass.size()];
+            double total = 0;
+            for (int k = 0; k < perClass.size(); k++) {
+                FloatLinearModel binary = perClass.get(k).epochModels().get(e);
+                for (int j = 0; j < d; j++) {
+                    weights[j][k] = binary.weights()[j][0];
+                }
+                bias[k] = binary.bias()[0];
+                total += perClass.get(k).epochSeconds().get(e);
+            }
+            models.add(new FloatLinearModel(weights, bias));
+            seconds.add(total);
+        }
+        EncryptedTrainingHistory first = perClass.getFirst();
+        return new EncryptedTrainingHistory(models, first.iterationsPerEpoch() * perClass.size(), seconds,
+                perClass.stream().mapToDouble(EncryptedTrainingHistory::setupSeconds).sum(),
+                first.bootstrapsPerIteration());
     }
 }

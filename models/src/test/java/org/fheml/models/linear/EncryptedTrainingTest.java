@@ -2,7 +2,6 @@ package org.fheml.models.linear;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -93,10 +92,18 @@ class EncryptedTrainingTest {
     }
 
     @Test
-    void encryptedTrainingIsBinary() {
+    void moreThanTwoClassesTrainOneVsRestWithDisableEqualToSimulate() {
         Split<ClassificationDataset> iris = TrainTestSplit.stratified(Datasets.iris(), 0.2, 42);
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-                () -> encrypted(1).fit(iris.train().features(), iris.train().labels()));
-        assertTrue(error.getMessage().contains("binary"), error.getMessage());
+        SGDClassifier disable = new SGDClassifier().setFitEncrypted(true).setMaxIter(5)
+                .fit(iris.train().features(), iris.train().labels(), FheMode.DISABLE);
+        SGDClassifier simulate = new SGDClassifier().setFitEncrypted(true).setMaxIter(5)
+                .fit(iris.train().features(), iris.train().labels(), FheMode.SIMULATE);
+        assertEquals(3, simulate.floatModel().outputs());
+        assertArrayEquals(disable.floatModel().weights(), simulate.floatModel().weights());
+        assertEquals(3 * (iris.train().labels().length / 8), simulate.encryptedTrainingHistory().iterationsPerEpoch());
+        double accuracy = Metrics.accuracy(simulate.predictAfterEpoch(5, iris.test().features()),
+                iris.test().labels());
+        System.out.printf("iris, one-vs-rest encrypted training (SIMULATE), 5 epochs: %.4f%n", accuracy);
+        assertTrue(accuracy >= 0.75, "accuracy " + accuracy);
     }
 }
