@@ -32,6 +32,11 @@ import org.fheml.compilation.Tracer;
  * feature unit is {@code INPUT_SCALE} (2/3 of a standard deviation), an error unit 1/2, so a weight unit is
  * INPUT_SCALE / (2B), and s = INPUT_SCALE · 8 · INPUT_SCALE / (2B) is the real value of a unit of z. Every
  * value a lookup reads stays within 5 bits: the circuit compiles to 5-bit bootstraps.
+ *
+ * <p>Noise: w' is built from bootstrap outputs only (w's own noise cancels in w − round(w), whose bits come from
+ * bootstraps), so it does not grow from one iteration to the next. It is, however, a sum of about 2B + 4 bootstrap
+ * outputs, while the compiler counts the circuit's inputs as fresh encryptions; the default p_error per bootstrap
+ * (2^−40) leaves the margin, which the chained encrypted iterations of the tests check.
  */
 final class EncryptedSgdProgram {
 
