@@ -21,7 +21,7 @@ import org.fheml.compilation.Tracer;
  * <pre>
  * wr    = round(w, 3 bits)                       exact rounding (3 bootstraps per weight)
  * whigh = clamp(wr, ±64) / 8                     the weights the forward pass reads, in [−8, 8] (lookup)
- * wsat  = w + clamp(wr, ±64) − wr                saturation, which keeps w bounded (lookup)
+ * wsat  = clamp(wr, ±64) + (w − wr)              saturation, which keeps w bounded (lookup)
  * z     = Σ_j x_j·whigh_j + whigh_bias           encrypted × encrypted: two quarter-square lookups per product
  * e     = round(2·σ(round(z, 4 bits)·s)) − 2y   the error in [−2, 2] (4 bootstraps for the rounding, 1 lookup)
  * g     = Σ_rows x·e, Σ_rows e                   encrypted × encrypted again
@@ -133,7 +133,9 @@ final class EncryptedSgdProgram {
     Tracer trace(Tracer x, Tracer y, Tracer w) {
         Tracer rounded = w.roundBitPattern(WEIGHT_LOW_BITS);
         Tracer high = rounded.apply("weight_high", v -> clampWeight(v) >> WEIGHT_LOW_BITS);
-        Tracer saturated = w.add(rounded.apply("saturate", v -> clampWeight(v) - v))
+        // clamp(wr) + (w − wr), not w + (clamp(wr) − wr): w's own noise cancels in w − wr, so w' is made of bootstrap
+        // outputs only and its noise does not grow from one iteration to the next.
+        Tracer saturated = rounded.apply("saturate", EncryptedSgdProgram::clampWeight).add(w.subtract(rounded))
                 .assumeRange(new long[] {-WEIGHT_LIMIT - (1L << (WEIGHT_LOW_BITS - 1))},
                         new long[] {WEIGHT_LIMIT + (1L << (WEIGHT_LOW_BITS - 1)) - 1});
         Tracer z = x.multiplyEncrypted(high.slice(0, features)).sum(1).add(high.slice(features, features + 1));
