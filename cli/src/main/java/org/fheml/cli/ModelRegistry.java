@@ -18,6 +18,8 @@ import org.fheml.models.linear.LinearSVR;
 import org.fheml.models.linear.LogisticRegression;
 import org.fheml.models.linear.PoissonRegressor;
 import org.fheml.models.linear.Ridge;
+import org.fheml.models.linear.SGDClassifier;
+import org.fheml.models.linear.SGDRegressor;
 import org.fheml.models.linear.TweedieRegressor;
 import org.fheml.models.neighbors.KNeighborsClassifier;
 import org.fheml.models.neighbors.KNeighborsRegressor;
@@ -81,6 +83,8 @@ final class ModelRegistry {
             regressor(PoissonRegressor.class, PoissonRegressor::new, LINEAR_N_BITS),
             regressor(GammaRegressor.class, GammaRegressor::new, LINEAR_N_BITS),
             regressor(TweedieRegressor.class, TweedieRegressor::new, LINEAR_N_BITS),
+            classifier(SGDClassifier.class, SGDClassifier::new, LINEAR_N_BITS),
+            regressor(SGDRegressor.class, SGDRegressor::new, LINEAR_N_BITS),
             classifier(DecisionTreeClassifier.class, DecisionTreeClassifier::new, TREE_N_BITS),
             classifier(RandomForestClassifier.class, RandomForestClassifier::new, TREE_N_BITS),
             classifier(GradientBoostingClassifier.class, GradientBoostingClassifier::new, TREE_N_BITS),

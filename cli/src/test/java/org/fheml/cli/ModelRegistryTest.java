@@ -11,15 +11,16 @@ class ModelRegistryTest {
     @Test
     void everyEstimatorIsRegisteredUnderItsClassNameWithItsTask() {
         assertEquals(List.of("LogisticRegression", "LinearSVC", "LinearRegression", "Ridge", "Lasso", "ElasticNet",
-                "LinearSVR", "PoissonRegressor", "GammaRegressor", "TweedieRegressor", "DecisionTreeClassifier",
+                "LinearSVR", "PoissonRegressor", "GammaRegressor", "TweedieRegressor", "SGDClassifier", "SGDRegressor",
+                "DecisionTreeClassifier",
                 "RandomForestClassifier", "GradientBoostingClassifier", "DecisionTreeRegressor",
                 "RandomForestRegressor", "GradientBoostingRegressor", "XGBClassifier", "XGBRegressor", "MLPClassifier",
                 "MLPRegressor", "KNeighborsClassifier", "KNeighborsRegressor"),
                 ModelRegistry.all().stream().map(ModelRegistry.Entry::name).toList());
-        assertEquals("LogisticRegression, LinearSVC, DecisionTreeClassifier, RandomForestClassifier, "
+        assertEquals("LogisticRegression, LinearSVC, SGDClassifier, DecisionTreeClassifier, RandomForestClassifier, "
                 + "GradientBoostingClassifier, XGBClassifier, MLPClassifier, KNeighborsClassifier",
                 ModelRegistry.names(Task.CLASSIFICATION));
-        assertTrue(ModelRegistry.all().stream().filter(e -> e.task() == Task.REGRESSION).count() == 14);
+        assertTrue(ModelRegistry.all().stream().filter(e -> e.task() == Task.REGRESSION).count() == 15);
     }
 
     @Test

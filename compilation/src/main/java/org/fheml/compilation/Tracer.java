@@ -79,6 +79,25 @@ public final class Tracer {
         return multiply(constant(value));
     }
 
+    /**
+     * Element-wise product, broadcast, of two values that may both be encrypted: then it is composed of existing
+     * ops as x·y = ⌊(x+y)²/4⌋ − ⌊(x−y)²/4⌋ (exact, since x+y and x−y have the same parity), two lookups of squares
+     * per element, each reading the range of x+y or x−y. With at most one encrypted operand it is
+     * {@link #multiply(Tracer)}, which costs no lookup.
+     */
+    public Tracer multiplyEncrypted(Tracer other) {
+        if (!(isEncrypted() && other.isEncrypted())) {
+            return multiply(other);
+        }
+        Tracer sum = add(other).apply("quarter_square", Tracer::quarterSquare);
+        Tracer difference = subtract(other).apply("quarter_square", Tracer::quarterSquare);
+        return sum.subtract(difference);
+    }
+
+    private static long quarterSquare(long v) {
+        return Math.floorDiv(Math.multiplyExact(v, v), 4);
+    }
+
     public Tracer multiply(long[] values) {
         return multiply(constant(values));
     }
@@ -357,7 +376,7 @@ public final class Tracer {
         if (isEncrypted() && other.isEncrypted()) {
             throw new CompilationException(op + " of two encrypted values (shapes " + shape() + " and "
                     + other.shape() + ") is not supported: one operand must be clear. For x*y, use a lookup on "
-                    + "((x+y)^2 - (x-y)^2)/4, or keep one operand in the clear.");
+                    + "((x+y)^2 - (x-y)^2)/4 (multiplyEncrypted does it), or keep one operand in the clear.");
         }
     }
 

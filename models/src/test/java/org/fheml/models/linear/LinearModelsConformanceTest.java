@@ -14,7 +14,8 @@ class LinearModelsConformanceTest {
 
     @TestFactory
     Stream<DynamicContainer> classifiers() {
-        return Stream.<Supplier<Classifier>>of(LogisticRegression::new, LinearSVC::new)
+        return Stream.<Supplier<Classifier>>of(LogisticRegression::new, LinearSVC::new, SGDClassifier::new,
+                        () -> new SGDClassifier().setLoss(SGDClassifier.Loss.LOG_LOSS).setPenalty(SgdPenalty.ELASTICNET))
                 .map(factory -> DynamicContainer.dynamicContainer(factory.get().getClass().getSimpleName(),
                         ClassifierConformance.checks(factory)));
     }
@@ -23,7 +24,8 @@ class LinearModelsConformanceTest {
     Stream<DynamicContainer> regressors() {
         return Stream.<Supplier<Regressor>>of(LinearRegression::new, Ridge::new, Lasso::new, ElasticNet::new,
                         LinearSVR::new, PoissonRegressor::new, GammaRegressor::new, TweedieRegressor::new,
-                        () -> new TweedieRegressor().setPower(1.5))
+                        () -> new TweedieRegressor().setPower(1.5), SGDRegressor::new,
+                        () -> new SGDRegressor().setLoss(SGDRegressor.Loss.HUBER).setPenalty(SgdPenalty.L1))
                 .map(factory -> DynamicContainer.dynamicContainer(factory.get().getClass().getSimpleName(),
                         RegressorConformance.checks(factory)));
     }

@@ -19,7 +19,7 @@ class LinearModelsFheConformanceTest {
     @TestFactory
     Stream<DynamicContainer> classifiers() {
         Split<ClassificationDataset> split = TrainTestSplit.stratified(Datasets.breastCancer(), 0.2, 42);
-        return Stream.<Supplier<FheClassifier>>of(LogisticRegression::new, LinearSVC::new)
+        return Stream.<Supplier<FheClassifier>>of(LogisticRegression::new, LinearSVC::new, SGDClassifier::new)
                 .map(factory -> DynamicContainer.dynamicContainer(factory.get().getClass().getSimpleName(),
                         FheConformance.classifier(factory, split)));
     }
@@ -28,7 +28,8 @@ class LinearModelsFheConformanceTest {
     Stream<DynamicContainer> regressors() {
         Split<RegressionDataset> split = TrainTestSplit.shuffled(Datasets.diabetes(), 0.2, 42);
         return Stream.<Supplier<FheRegressor>>of(LinearRegression::new, Ridge::new, Lasso::new, ElasticNet::new,
-                        LinearSVR::new, PoissonRegressor::new, GammaRegressor::new, TweedieRegressor::new)
+                        LinearSVR::new, PoissonRegressor::new, GammaRegressor::new, TweedieRegressor::new,
+                        SGDRegressor::new)
                 .map(factory -> DynamicContainer.dynamicContainer(factory.get().getClass().getSimpleName(),
                         FheConformance.regressor(factory, split)));
     }
