@@ -16,6 +16,8 @@ import org.fheml.models.FheRegressor;
 import org.fheml.models.linear.GammaRegressor;
 import org.fheml.models.linear.LinearSVC;
 import org.fheml.models.linear.LogisticRegression;
+import org.fheml.models.linear.SGDClassifier;
+import org.fheml.models.linear.SGDRegressor;
 import org.fheml.models.linear.Ridge;
 import org.fheml.models.neighbors.KNeighborsClassifier;
 import org.fheml.models.neighbors.KNeighborsRegressor;
@@ -51,6 +53,7 @@ class ClientProcessingTest {
         return switch (kind) {
             case "LogisticRegression" -> () -> new LogisticRegression().setNBits(6);
             case "LinearSVC" -> () -> new LinearSVC().setNBits(6);
+            case "SGD" -> () -> new SGDClassifier().setNBits(6);
             case "DT" -> () -> new DecisionTreeClassifier().setMaxDepth(4).setNBits(4);
             case "DT-integers" -> () -> new DecisionTreeClassifier().setMaxDepth(3).setNBits(4)
                     .setInputEncoding(TreeInputEncoding.INTEGERS);
@@ -70,6 +73,7 @@ class ClientProcessingTest {
         return switch (kind) {
             case "Ridge" -> () -> new Ridge().setNBits(6);
             case "Gamma" -> () -> new GammaRegressor().setNBits(6);
+            case "SGD" -> () -> new SGDRegressor().setNBits(6);
             case "DT" -> () -> new DecisionTreeRegressor().setMaxDepth(4).setNBits(4);
             case "RF" -> () -> new RandomForestRegressor().setNEstimators(3).setMaxDepth(3).setNBits(4);
             case "GB" -> () -> new GradientBoostingRegressor().setNEstimators(3).setMaxDepth(2).setNBits(4);
@@ -82,7 +86,7 @@ class ClientProcessingTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"LogisticRegression", "LinearSVC", "DT", "DT-integers", "DT-argmax", "DT-sum", "RF", "GB",
+    @ValueSource(strings = {"LogisticRegression", "LinearSVC", "SGD", "DT", "DT-integers", "DT-argmax", "DT-sum", "RF", "GB",
             "XGB", "MLP", "KNN", "KNN-k4"})
     void classifiersPostProcessOnTheClientAsInTheirPipeline(String kind) {
         for (String dataset : new String[] {"breast-cancer", "wine"}) {
@@ -103,7 +107,7 @@ class ClientProcessingTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"Ridge", "Gamma", "DT", "RF", "GB", "XGB", "MLP", "KNN", "KNN-k5"})
+    @ValueSource(strings = {"Ridge", "Gamma", "SGD", "DT", "RF", "GB", "XGB", "MLP", "KNN", "KNN-k5"})
     void regressorsPostProcessOnTheClientAsInTheirPipeline(String kind) {
         RegressionDataset data = (RegressionDataset) Datasets.byName("diabetes");
         double[][] X = data.features();
