@@ -482,9 +482,9 @@ public final class Circuit implements AutoCloseable {
             Node input = graph.inputs().get(i);
             Bounds bounds = graph.bounds(input);
             LongTensor tensor = tensors.get(i);
-            long[] values = tensor.toArray();
+            long[] values = tensor.data();
             long[] checked = ArgumentBoundsCheck.apply(check, i, ((Op.Input) input.op()).name(), values,
-                    bounds.lower().toArray(), bounds.upper().toArray());
+                    bounds.lower().data(), bounds.upper().data());
             out.add(checked == values ? tensor : LongTensor.of(tensor.shape(), checked));
         }
         return out;

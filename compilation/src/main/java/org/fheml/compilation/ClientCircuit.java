@@ -247,8 +247,8 @@ public final class ClientCircuit {
                         + ((Op.Input) input.op()).name() + ") needs " + input.shape().size() + " values for shape "
                         + input.shape() + ", got " + (args[i] == null ? "null" : args[i].length) + ".");
             }
-            long[] checked = ArgumentBoundsCheck.apply(rangeCheck, i, ((Op.Input) input.op()).name(), args[i],
-                    inputRanges.get(i).lower(), inputRanges.get(i).upper());
+            long[] checked = inputRanges.get(i).checkPerElement(rangeCheck, i, ((Op.Input) input.op()).name(),
+                    args[i]);
             if (!input.isEncrypted()) {
                 values.add(LongTensor.of(input.shape(), checked.clone()));
                 continue;

@@ -48,6 +48,14 @@ public record InputRange(long[] lower, long[] upper) {
         return lower.length == 1;
     }
 
+    /**
+     * The values to compute on under {@code check}, for a per-element range with one entry per value (see
+     * {@link ArgumentBoundsCheck#apply}); reads the bounds in place, without copying them.
+     */
+    long[] checkPerElement(InputRangeCheck check, int argument, String name, long[] values) {
+        return ArgumentBoundsCheck.apply(check, argument, name, values, lower, upper);
+    }
+
     /** The bounds of an argument of this shape; a per-element range must have one entry per element. */
     Bounds bounds(Shape shape, String argument) {
         int size = shape.size();
