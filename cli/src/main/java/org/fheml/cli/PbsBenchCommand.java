@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.fheml.tfhe.algorithms.ModulusSwitchType;
+import org.fheml.tfhe.entities.Torus32KeyswitchKey;
 import org.fheml.tfhe.measure.BootstrapFailureRate;
 import org.fheml.tfhe.measure.BootstrapLatency;
 import org.fheml.tfhe.measure.FailureRateResult;
@@ -190,6 +191,7 @@ final class PbsBenchCommand implements Callable<Integer> {
         report.put("keygenMs", latency.keygenMillis());
         report.put("bootstrapKeyBytes", parameters.bootstrapKeyBytes());
         report.put("keyswitchKeyBytes", parameters.keyswitchKeyBytes());
+        report.put("keyswitchKeyBits", Torus32KeyswitchKey.isNegligible(parameters) ? 32 : 64);
         report.put("parameters", p);
         report.put("runtime", RuntimeDescription.current().toMap());
         if (failures != null) {
@@ -209,7 +211,9 @@ final class PbsBenchCommand implements Callable<Integer> {
         ParameterText.row(out, "keyswitch decomposition", "base 2^" + p.ksBaseLog().value() + ", "
                 + p.ksLevels().value() + " level(s)");
         ParameterText.row(out, "bootstrap key", String.format("%.1f MiB", p.bootstrapKeyBytes() / 1048576.0));
-        ParameterText.row(out, "keyswitch key", String.format("%.1f MiB", p.keyswitchKeyBytes() / 1048576.0));
+        ParameterText.row(out, "keyswitch key", String.format("%.1f MiB", p.keyswitchKeyBytes() / 1048576.0)
+                + (Torus32KeyswitchKey.isNegligible(p) ? String.format(", keyswitches with its 32-bit rounding (%.1f MiB)",
+                        p.keyswitchKeyBytes() / 2 / 1048576.0) : ", keyswitches with it exactly (64 bits)"));
     }
 
     /** The single-row latency of --split-threads, under "split" in the JSON. */

@@ -48,6 +48,22 @@ class PbsBenchCommandTest {
         assertFalse(parameters.get("secure").asBoolean(), "the gate set is below 128 bits and says so");
         assertEquals(0, report.get("errors").asLong());
         assertEquals(630L * 3 * 4 * 1024 * 8, report.get("bootstrapKeyBytes").asLong());
+        assertEquals(32, report.get("keyswitchKeyBits").asInt());
+    }
+
+    /** Which keyswitch key ran: the set made to need the exact key says so, in JSON and text. */
+    @Test
+    void aSetWhoseRoundingWouldFailKeyswitchesWithTheExactKey() throws Exception {
+        String[] args = {"bench", "pbs", "--params", "insecure-test-exact-keyswitch", "--iterations", "2", "--warmup",
+            "0", "--threads", "1"};
+        CommandLineTest.Run text = run(args);
+        assertEquals(0, text.exitCode(), text.err());
+        assertTrue(text.out().contains("keyswitches with it exactly (64 bits)"), text.out());
+        String[] jsonArgs = java.util.Arrays.copyOf(args, args.length + 1);
+        jsonArgs[args.length] = "--json";
+        JsonNode report = json(jsonArgs);
+        assertEquals(64, report.get("keyswitchKeyBits").asInt());
+        assertEquals(0, report.get("errors").asLong());
     }
 
     @Test

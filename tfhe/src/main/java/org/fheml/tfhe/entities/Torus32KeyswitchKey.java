@@ -1,6 +1,7 @@
 package org.fheml.tfhe.entities;
 
 import org.fheml.tfhe.optimizer.NoiseFormulas;
+import org.fheml.tfhe.optimizer.NoiseModel;
 import org.fheml.tfhe.params.DecompositionBaseLog;
 import org.fheml.tfhe.params.DecompositionLevelCount;
 import org.fheml.tfhe.params.LweDimension;
@@ -10,12 +11,12 @@ import org.fheml.tfhe.params.TfheParameters;
  * An {@link LweKeyswitchKey} with every entry rounded to its top 32 bits (the torus mod 2^32), in the same layout
  * [n_in][level][n_out + 1] but half the bytes: the keyswitch reads the whole key each time and is bound by memory
  * bandwidth. Derived from the exact key when a {@link ServerKey} is built, never serialized. Rounding adds noise, so
- * it is only used where {@link #isNegligible(TfheParameters)} says the addition is negligible against the keyswitch's
- * own noise.
+ * it is only used where {@link #isNegligible(TfheParameters)} says the addition is negligible against the noise of
+ * every bootstrap decision the keyswitch feeds.
  */
 public final class Torus32KeyswitchKey {
 
-    /** The largest fraction of the keyswitch noise the rounding may add. */
+    /** The largest fraction of a bootstrap decision's noise the rounding may add. */
     public static final double NEGLIGIBLE_FRACTION = 1e-3;
 
     private final LweDimension inputDimension;
@@ -43,18 +44,28 @@ public final class Torus32KeyswitchKey {
     }
 
     /**
-     * Whether a keyswitch with a key rounded to 32 bits stays as good as the exact one for {@code parameters}: the
-     * variance the rounding adds is at most {@link #NEGLIGIBLE_FRACTION} of the keyswitch noise.
+     * Whether a keyswitch with a key rounded to 32 bits keeps the failure bound of every bootstrap it feeds: the
+     * variance the rounding adds ({@link NoiseFormulas#keyswitchKeyRoundingTo32Bits}) is at most
+     * {@link #NEGLIGIBLE_FRACTION} of {@link #decisionFloor}, the least noise any bootstrap decision of these
+     * parameters carries. A fraction f more variance at the decision multiplies the exponent of a failure probability
+     * by about 1/(1 + f): at f = 10^-3, a bound of 2^-64 stays below 2^-63.93 and one of 2^-128 below 2^-127.87.
      */
     public static boolean isNegligible(TfheParameters parameters) {
-        int bigDimension = parameters.bigLweDimension().value();
-        int baseLog = parameters.ksBaseLog().value();
-        int levels = parameters.ksLevels().value();
-        double added = NoiseFormulas.keyswitchKeyRoundingTo32Bits(bigDimension, parameters.lweDimension().value(),
-                baseLog, levels);
-        double keyswitch = NoiseFormulas.keyswitch(bigDimension, baseLog, levels,
-                parameters.lweNoiseStd() * parameters.lweNoiseStd());
-        return added <= NEGLIGIBLE_FRACTION * keyswitch;
+        double added = NoiseFormulas.keyswitchKeyRoundingTo32Bits(parameters.bigLweDimension().value(),
+                parameters.lweDimension().value(), parameters.ksBaseLog().value(), parameters.ksLevels().value());
+        return added <= NEGLIGIBLE_FRACTION * decisionFloor(parameters);
+    }
+
+    /**
+     * The least variance a bootstrap decision of these parameters carries: the exact keyswitch's noise and the
+     * centred modulus switch's (the smaller of the two variants). Every keyswitch of the runtime feeds a bootstrap,
+     * and the noise of the bootstrap outputs that reach it (grown by the dot product between bootstraps) only adds.
+     * Where the modulus switch dominates, as with the 8-bit set (N = 32768: 2^-27.5 against a keyswitch of
+     * 2^-30.9), the keyswitch's own noise is too small a yardstick.
+     */
+    public static double decisionFloor(TfheParameters parameters) {
+        return NoiseModel.keyswitch(parameters, false) + NoiseModel.modulusSwitch(parameters.lweDimension().value(),
+                parameters.polynomialSize().value(), true);
     }
 
     public LweDimension inputDimension() {

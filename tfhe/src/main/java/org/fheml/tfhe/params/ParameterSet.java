@@ -32,7 +32,13 @@ public enum ParameterSet {
     /** Tiny and insecure: n 64, k 1, N 512, for fast tests of the bootstrap up to 4 bits. */
     INSECURE_TEST_P4(4, false, TfheParameters.of(64, 1, 512, 0x1p-30, 0x1p-40, 12, 2, 4, 6)),
     /** Tiny and insecure with k = 2: n 32, N 256, for fast tests of the bootstrap up to 3 bits. */
-    INSECURE_TEST_K2(3, false, TfheParameters.of(32, 2, 256, 0x1p-30, 0x1p-40, 10, 3, 5, 5));
+    INSECURE_TEST_K2(3, false, TfheParameters.of(32, 2, 256, 0x1p-30, 0x1p-40, 10, 3, 5, 5)),
+    /**
+     * Tiny and insecure, for tests of the exact 64-bit keyswitch: one keyswitch level of 24 bits over a key with
+     * noise 2^-45. Rounding that key to 32 bits would add a variance of 2^-8.1, as much as (2^-4)², half a step at
+     * 2 bits, so the runtime must keep the exact key (n 64, N 1024, pbs 18/2).
+     */
+    INSECURE_TEST_EXACT_KEYSWITCH(2, false, TfheParameters.of(64, 1, 1024, 0x1p-45, 0x1p-50, 18, 2, 24, 1));
 
     private final int precision;
     private final boolean secure;

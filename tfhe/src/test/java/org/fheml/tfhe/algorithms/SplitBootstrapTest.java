@@ -24,7 +24,7 @@ class SplitBootstrapTest {
 
     @ParameterizedTest(name = "{0}, {1} threads")
     @CsvSource({"INSECURE_TEST_P4, 2", "INSECURE_TEST_P4, 3", "INSECURE_TEST_P4, 1", "TFHE_LIB_GATE_INSECURE, 2",
-            "INSECURE_TEST_K2, 2", "INSECURE_TEST_K2, 3"})
+            "INSECURE_TEST_K2, 2", "INSECURE_TEST_K2, 3", "INSECURE_TEST_EXACT_KEYSWITCH, 2"})
     void equalsTheSingleThreadBootstrapBitForBit(ParameterSet set, int threads) {
         TfheParameters p = set.parameters();
         AesCtrGenerator random = AesCtrGenerator.seeded(41);
