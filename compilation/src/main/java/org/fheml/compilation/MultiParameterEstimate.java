@@ -23,17 +23,29 @@ import org.fheml.tfhe.optimizer.BootstrapParameters;
 public record MultiParameterEstimate(String design, boolean sharedGlwe, long[] counts, List<BootstrapParameters> parameters,
         double cost, long keyBytes) {
 
-    /** Every design for one circuit, the circuit's own single set first; empty without bootstraps. */
+    /**
+     * Every design for one circuit compiled with one parameter set, that set first, then what the compiler's
+     * multi-parameter choice gives; empty without bootstraps.
+     */
     public static List<MultiParameterEstimate> of(Circuit circuit) {
         List<MultiParameterEstimate> out = new ArrayList<>();
         if (!(circuit.parameters() instanceof CircuitParameters.Bootstrapped single)) {
             return out;
+        }
+        if (single.partitioned()) {
+            throw new IllegalArgumentException("The estimate compares partitions against the single set: compile "
+                    + "the circuit with CompileOptions.withMultiParameter(false).");
         }
         Graph graph = circuit.graph();
         BootstrapParameters today = single.pbs();
         out.add(new MultiParameterEstimate("single set (today)", true, new long[] {single.bootstrapCount()},
                 List.of(today), single.bootstrapCount() * today.cost(),
                 today.bootstrapKeyBytes() + today.keyswitchKeyBytes()));
+        double pError = circuit.options().pErrorPerBootstrap();
+        if (circuit.options().globalPError() != null) {
+            pError = Math.min(pError, org.fheml.tfhe.optimizer.FailureProbability.perEvent(
+                    circuit.options().globalPError(), single.bootstrapCount()));
+        }
         Map<String, Map<Node, Integer>> designs = new LinkedHashMap<>();
         Map<String, int[]> precisions = new LinkedHashMap<>();
         java.util.Set<Node> absorbed = CiphertextEvaluator.absorbedRoundings(graph);
@@ -70,10 +82,20 @@ public record MultiParameterEstimate(String design, boolean sharedGlwe, long[] c
             designs.put("every node apart", apart);
             precisions.put("every node apart", each);
         }
-        double pError = circuit.options().pErrorPerBootstrap();
-        if (circuit.options().globalPError() != null) {
-            pError = Math.min(pError, org.fheml.tfhe.optimizer.FailureProbability.perEvent(
-                    circuit.options().globalPError(), single.bootstrapCount()));
+        CircuitParameters.Bootstrapped compiled = PartitionPlanner.partitioned(graph, single, absorbed, pError,
+                circuit.options().security());
+        if (compiled != null) {
+            List<BootstrapParameters> sets = compiled.partitions().stream().map(CircuitParameters.Partition::pbs)
+                    .toList();
+            long[] counts = compiled.partitions().stream().mapToLong(CircuitParameters.Partition::bootstrapCount)
+                    .toArray();
+            double cost = 0;
+            long keys = 0;
+            for (int j = 0; j < counts.length; j++) {
+                cost += counts[j] * sets.get(j).cost();
+                keys += sets.get(j).bootstrapKeyBytes() + sets.get(j).keyswitchKeyBytes();
+            }
+            out.add(new MultiParameterEstimate("compiled (multiParameter)", true, counts, sets, cost, keys));
         }
         for (boolean shared : new boolean[] {true, false}) {
             for (Map.Entry<String, Map<Node, Integer>> design : designs.entrySet()) {

@@ -126,6 +126,100 @@ final class PartitionPlanner {
         return decisions;
     }
 
+    /** Partitions must save at least this share of the single set's predicted cost to be used. */
+    static final double MINIMUM_SAVING = 0.05;
+
+    /**
+     * The multi-parameter version of a circuit's single set: exact roundings and truncations in one partition at
+     * the single set's precision, lookups in one partition per precision they read, every partition sharing the
+     * single set's GLWE key; null when there would be one partition only, when no choice meets every decision, or
+     * when it does not save {@link #MINIMUM_SAVING} of the predicted cost.
+     */
+    static CircuitParameters.Bootstrapped partitioned(Graph graph, CircuitParameters.Bootstrapped single,
+            java.util.Set<Node> absorbed, double pError, SecurityLevel security) {
+        Map<Node, Integer> assignment = new IdentityHashMap<>();
+        List<Integer> keys = assign(graph, single.pbsPrecision(), absorbed, true, assignment);
+        if (keys.size() < 2) {
+            return null;
+        }
+        int[] precisions = keys.stream().mapToInt(k -> k < 0 ? single.pbsPrecision() : k).toArray();
+        PartitionPlanner planner = of(graph, single.encodingBits(), assignment, precisions, pError, security);
+        BootstrapParameters reference = single.pbs();
+        int k = reference.glweDimension();
+        int bigN = reference.polynomialSize();
+        BootstrapParameters[] chosen = null;
+        BootstrapParameters[] start = planner.merged(reference, k, bigN);
+        if (start != null) {
+            chosen = planner.descend(start, k, bigN);
+        }
+        // A second start: the roundings sharing the widest lookups' set, which the descent alone may not reach.
+        Map<Node, Integer> coarse = new IdentityHashMap<>();
+        List<Integer> coarseKeys = assign(graph, single.pbsPrecision(), absorbed, false, coarse);
+        PartitionPlanner joined = of(graph, single.encodingBits(), coarse,
+                coarseKeys.stream().mapToInt(Integer::intValue).toArray(), pError, security);
+        BootstrapParameters[] joinedStart = joined.merged(reference, k, bigN);
+        if (joinedStart != null) {
+            BootstrapParameters[] joinedChoice = joined.descend(joinedStart, k, bigN);
+            BootstrapParameters[] mapped = new BootstrapParameters[keys.size()];
+            for (int j = 0; j < mapped.length; j++) {
+                int key = keys.get(j) < 0 ? single.pbsPrecision() : keys.get(j);
+                mapped[j] = joinedChoice[coarseKeys.indexOf(key)];
+            }
+            if (planner.feasible(mapped)) {
+                BootstrapParameters[] refined = planner.descend(mapped, k, bigN);
+                if (chosen == null || planner.cost(refined) < planner.cost(chosen)) {
+                    chosen = refined;
+                }
+            }
+        }
+        long[] counts = planner.counts();
+        if (chosen == null || !planner.feasible(chosen) || java.util.Arrays.stream(counts).sum() != single.bootstrapCount()
+                || planner.cost(chosen) > (1 - MINIMUM_SAVING) * single.bootstrapCount() * reference.cost()) {
+            return null;
+        }
+        List<CircuitParameters.Partition> partitions = new ArrayList<>();
+        for (int j = 0; j < chosen.length; j++) {
+            final int partition = j;
+            int[] nodes = assignment.entrySet().stream().filter(e -> e.getValue() == partition)
+                    .mapToInt(e -> graph.position(e.getKey())).toArray();
+            partitions.add(new CircuitParameters.Partition(precisions[j], counts[j], chosen[j], nodes));
+        }
+        return new CircuitParameters.Bootstrapped(single.encodingBits(), single.pbsPrecision(),
+                single.bootstrapCount(), chosen[0], partitions);
+    }
+
+    /**
+     * Assigns every bootstrap node a partition: lookups by the bits they read, exact roundings and truncations in
+     * a partition of their own ({@code roundingsApart}, key −1) or with the widest lookups (key {@code widest}).
+     * Returns the keys in partition order.
+     */
+    static List<Integer> assign(Graph graph, int widest, java.util.Set<Node> absorbed, boolean roundingsApart,
+            Map<Node, Integer> assignment) {
+        List<Integer> keys = new ArrayList<>();
+        for (Node node : graph.nodes()) {
+            boolean lookup = LookupLowering.isLookup(node);
+            if (!lookup && !(BitExtraction.isExtraction(node) && !absorbed.contains(node))) {
+                continue;
+            }
+            int key = lookup ? LookupLowering.of(graph, node).inputBits() : roundingsApart ? -1 : widest;
+            if (!keys.contains(key)) {
+                keys.add(key);
+            }
+            assignment.put(node, keys.indexOf(key));
+        }
+        return keys;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder();
+        for (Needs n : needs) {
+            text.append("precision ").append(n.precision()).append(" from ").append(java.util.Arrays.toString(
+                    n.fromPartition())).append(" fresh ").append(n.fresh()).append('\n');
+        }
+        return text.toString();
+    }
+
     /** Bootstraps per evaluation in each partition. */
     long[] counts() {
         return counts.clone();
