@@ -298,8 +298,7 @@ public final class Circuit implements AutoCloseable {
                 java.util.function.Function<ClientKey, SeededServerKey> server =
                         secret -> SeededKeyGeneration.generateServerKey(secret, AesCtrGenerator.fromSecureRandom());
                 if (bootstrapped.partitioned()) {
-                    // The insecure key cache holds one key pair: partitioned circuits always draw fresh keys.
-                    yield PartitionKeys.generate(bootstrapped);
+                    yield cache == null ? PartitionKeys.generate(bootstrapped) : cache.partitioned(bootstrapped);
                 }
                 if (cache != null) {
                     yield cache.bootstrapped(bootstrapped, client, server);

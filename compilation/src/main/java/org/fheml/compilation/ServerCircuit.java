@@ -58,9 +58,13 @@ public final class ServerCircuit implements AutoCloseable {
                 dimension = leveled.lwe().lweDimension();
             }
             case CircuitParameters.Bootstrapped bootstrapped -> {
-                keys.requireFits(bootstrapped, "another circuit's");
+                if (keys.form() == EvaluationKeysCodec.Form.NONE) {
+                    throw new ArtifactException("The EVALUATION_KEYS artifact holds no server key, but this circuit "
+                            + "bootstraps: the server needs the client's evaluation keys (Circuit.evaluationKeys()).");
+                }
                 CircuitMemory memory = CircuitMemory.of(loaded.graph(), bootstrapped);
                 MemoryLimitException.requireHeap("Loading the evaluation keys", memory.serverLoadBytes(), memory);
+                keys.requireFits(bootstrapped, "another circuit's");
                 serverKeys = keys.loadAll();
                 dimension = bootstrapped.pbs().toTfheParameters().bigLweDimension().value();
             }

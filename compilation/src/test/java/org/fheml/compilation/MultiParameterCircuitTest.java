@@ -92,7 +92,7 @@ class MultiParameterCircuitTest {
     @Test
     void executeEqualsDisableAndSimulateAndTheSingleSetCircuit() {
         SplittableRandom random = new SplittableRandom(13);
-        for (int row = 0; row < 3; row++) {
+        for (int row = 0; row < 2; row++) {
             long[] x = new long[4];
             for (int i = 0; i < x.length; i++) {
                 x[i] = random.nextInt(16);
@@ -125,6 +125,32 @@ class MultiParameterCircuitTest {
             assertEquals(written.partitions().get(i).bootstrapCount(), loaded.partitions().get(i).bootstrapCount());
         }
         assertNotEquals(single.parameters(), loaded);
+    }
+
+    @Test
+    void theInsecureKeyCacheKeepsEveryPartitionsKeys(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder) {
+        Circuit first = Compiler.of(Map.of("x", ENCRYPTED), in -> in.get("x").matmul(W1).roundBitPattern(6)
+                        .apply("relu", v -> Math.max(0, v)).matmul(W2).roundBitPattern(6)
+                        .apply("relu", v -> Math.max(0, v)))
+                .inputShape("x", 4).compile(INPUTSET, CompileOptions.defaults().withThreads(2)
+                        .withMultiParameter(true).withInsecureKeyCache(folder));
+        Circuit second = new Circuit(first.graph(), first.options(), first.parameters());
+        assertEquals(first.keygen().keySetId(), second.keygen().keySetId());
+        long[] x = {1, 14, 6, 3};
+        assertArrayEquals(first.evaluate(x), second.decrypt(first.run(second.encrypt(x))));
+        first.close();
+        second.close();
+    }
+
+    @Test
+    void aServerBundleRoundTripRunsThePartitionedCircuitAndChecksItsKeys() {
+        ServerBundle bundle = ServerBundle.fromBytes(ServerBundle.of(partitioned, "two layers").toBytes());
+        assertEquals(partitioned.keygen().keySetId(), bundle.checkEvaluationKeys(partitioned.evaluationKeys()));
+        assertThrows(ArtifactException.class, () -> bundle.checkEvaluationKeys(single.evaluationKeys()));
+        try (ServerCircuit server = bundle.open(partitioned.evaluationKeys(), 2)) {
+            long[] x = {15, 2, 8, 11};
+            assertArrayEquals(partitioned.evaluate(x), partitioned.decryptBytes(server.run(partitioned.encryptToBytes(x))));
+        }
     }
 
     @Test
