@@ -79,8 +79,9 @@ final class PartitionPlanner {
             for (Decision decision : decisions(graph, node, encodingBits, precision)) {
                 double scale2 = Math.pow(4, decision.scaleLog());
                 for (int i = 0; i < m; i++) {
-                    from[j][i] = Math.max(from[j][i], NoiseGrowth.maximum(norms.get(i), List.of(decision.node()))
-                            * scale2);
+                    long units = NoiseGrowth.maximum(norms.get(i), List.of(decision.node()))
+                            + (i == j ? decision.ownOutputs() : 0);
+                    from[j][i] = Math.max(from[j][i], units * scale2);
                 }
                 freshNeeds[j] = Math.max(freshNeeds[j], NoiseGrowth.maximum(fresh, List.of(decision.node())) * scale2);
             }
@@ -100,20 +101,24 @@ final class PartitionPlanner {
         return new PartitionPlanner(encodingBits, pError, security, counts, needs);
     }
 
-    /** A value a bootstrap reads, and log2 of the factor its noise is scaled by relative to a precision-bit box. */
-    record Decision(Node node, int scaleLog) {
+    /**
+     * A value a bootstrap reads: a node's value plus {@code ownOutputs} outputs of the reading bootstrap's own
+     * partition, with log2 of the factor its noise is scaled by relative to a precision-bit box.
+     */
+    record Decision(Node node, int scaleLog, int ownOutputs) {
     }
 
     /**
      * What the bootstraps of one node read at {@code precision} bits: a lookup its source, scaled up to put one
      * index on one message; an extraction its source for its first chunk, and for later chunks its source less the
      * earlier chunks' outputs (bounded by the node's own noise), each scaled by 2^(w − start − P), or
-     * 2^(w − start − P + 1) for a single bit read as a sign.
+     * 2^(w − start − P + 1) for a single bit read as a sign. A two-step chunk's second read also carries its first
+     * bootstrap's output, at the same scale: for the first chunk, the source plus one output of the partition.
      */
     static List<Decision> decisions(Graph graph, Node node, int encodingBits, int precision) {
         if (LookupLowering.isLookup(node)) {
             LookupLowering lookup = LookupLowering.of(graph, node);
-            return List.of(new Decision(lookup.source(), Math.max(0, lookup.scaleLog(encodingBits, precision))));
+            return List.of(new Decision(lookup.source(), Math.max(0, lookup.scaleLog(encodingBits, precision)), 0));
         }
         BitExtraction extraction = BitExtraction.of(graph, node);
         List<BitExtraction.Chunk> chunks = extraction.chunks(precision, encodingBits);
@@ -121,7 +126,10 @@ final class PartitionPlanner {
         for (int c = 0; c < chunks.size() && c < 2; c++) {
             BitExtraction.Chunk chunk = chunks.get(c);
             int scaleLog = Math.max(0, encodingBits - chunk.start() - precision + (chunk.twoStep() ? 0 : 1));
-            decisions.add(new Decision(c == 0 ? extraction.source() : node, scaleLog));
+            decisions.add(new Decision(c == 0 ? extraction.source() : node, scaleLog, 0));
+            if (c == 0 && chunk.twoStep()) {
+                decisions.add(new Decision(extraction.source(), scaleLog, 1));
+            }
         }
         return decisions;
     }

@@ -31,11 +31,8 @@ class MultiParameterLatencyTest {
 
     @Test
     void partitionedAgainstSingleSet() {
-        ClassificationDataset iris = Datasets.iris();
         ClassificationDataset digits = Datasets.digits();
         Map<String, Function<CompileOptions, Circuit>> models = new LinkedHashMap<>();
-        MLPClassifier irisModel = new MLPClassifier().fit(iris.features(), iris.labels());
-        models.put("MLP iris", options -> irisModel.compile(iris.features(), options));
         MLPClassifier digitsModel = new MLPClassifier().fit(digits.features(), digits.labels());
         models.put("MLP digits", options -> digitsModel.compile(digits.features(), options));
         com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)

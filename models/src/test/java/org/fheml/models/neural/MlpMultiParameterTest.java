@@ -14,21 +14,23 @@ import org.fheml.core.datasets.ClassificationDataset;
 import org.fheml.core.datasets.Datasets;
 import org.fheml.core.datasets.Split;
 import org.fheml.core.datasets.TrainTestSplit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * The iris network compiled with multi-parameter partitions (its exact roundings apart from its activations): the
+ * The digits network compiled with multi-parameter partitions (its exact roundings apart from its activations): the
  * compiler partitions it, EXECUTE returns DISABLE's scores, and the same rows give the same scores as the
  * single-set circuit. Prints the predicted cost and the time per row of both (never asserted).
  */
+@Tag("slow")
 class MlpMultiParameterTest {
 
-    private static final int ROWS = 4;
+    private static final int ROWS = 3;
 
     @Test
-    void irisPartitionedExecuteEqualsDisableAndTheSingleSet() {
-        Split<ClassificationDataset> split = TrainTestSplit.stratified(Datasets.iris(), 0.2, 42);
-        MLPClassifier model = new MLPClassifier().setEpochs(60);
+    void digitsPartitionedExecuteEqualsDisableAndTheSingleSet() {
+        Split<ClassificationDataset> split = TrainTestSplit.stratified(Datasets.digits(), 0.2, 42);
+        MLPClassifier model = new MLPClassifier();
         model.fitBenchmark(split.train().features(), split.train().labels());
         double[][] rows = Arrays.copyOf(split.test().features(), ROWS);
         double[][] clear = model.decisionFunction(rows, FheMode.DISABLE);
@@ -43,7 +45,7 @@ class MlpMultiParameterTest {
 
         Circuit partitioned = model.compile(split.train().features(), CompileOptions.defaults().withMultiParameter(true));
         CircuitParameters.Bootstrapped parts = (CircuitParameters.Bootstrapped) partitioned.parameters();
-        assertTrue(parts.partitioned(), "the iris network is partitioned: " + partitioned.statistics());
+        assertTrue(parts.partitioned(), "the digits network is partitioned: " + partitioned.statistics());
         partitioned.keygen();
         start = System.nanoTime();
         double[][] partitionedScores = model.decisionFunction(rows, FheMode.EXECUTE);
@@ -62,7 +64,7 @@ class MlpMultiParameterTest {
                     p.pbs().pbsLevel(), p.pbs().pbsBaseLog(), p.pbs().ksLevel(), p.pbs().ksBaseLog()));
         }
         assertTrue(partitionedCost < singleCost);
-        System.out.printf(Locale.ROOT, "MULTIPARAM-MLP iris: single %d×%db n%d pbs %d×%d cost %.0f, %.2f s/row, keys %.0f MB"
+        System.out.printf(Locale.ROOT, "MULTIPARAM-MLP digits: single %d×%db n%d pbs %d×%d cost %.0f, %.2f s/row, keys %.0f MB"
                         + " | partitioned%s cost %.0f, %.2f s/row, keys %.0f MB | load %.1f%n", one.bootstrapCount(),
                 one.pbsPrecision(), one.pbs().lweDimension(), one.pbs().pbsLevel(), one.pbs().pbsBaseLog(), singleCost,
                 singleSeconds, single.statistics().evaluationKeyBytes() / 1e6, sets, partitionedCost,
