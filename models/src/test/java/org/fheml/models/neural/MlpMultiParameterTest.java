@@ -12,8 +12,6 @@ import org.fheml.compilation.CompileOptions;
 import org.fheml.core.FheMode;
 import org.fheml.core.datasets.ClassificationDataset;
 import org.fheml.core.datasets.Datasets;
-import org.fheml.core.datasets.Split;
-import org.fheml.core.datasets.TrainTestSplit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -29,13 +27,12 @@ class MlpMultiParameterTest {
 
     @Test
     void digitsPartitionedExecuteEqualsDisableAndTheSingleSet() {
-        Split<ClassificationDataset> split = TrainTestSplit.stratified(Datasets.digits(), 0.2, 42);
-        MLPClassifier model = new MLPClassifier();
-        model.fitBenchmark(split.train().features(), split.train().labels());
-        double[][] rows = Arrays.copyOf(split.test().features(), ROWS);
+        ClassificationDataset digits = Datasets.digits();
+        MLPClassifier model = new MLPClassifier().fit(digits.features(), digits.labels());
+        double[][] rows = Arrays.copyOf(digits.features(), ROWS);
         double[][] clear = model.decisionFunction(rows, FheMode.DISABLE);
 
-        Circuit single = model.compile(split.train().features(), CompileOptions.defaults().withMultiParameter(false));
+        Circuit single = model.compile(digits.features(), CompileOptions.defaults().withMultiParameter(false));
         CircuitParameters.Bootstrapped one = (CircuitParameters.Bootstrapped) single.parameters();
         assertFalse(one.partitioned());
         single.keygen();
@@ -43,7 +40,7 @@ class MlpMultiParameterTest {
         double[][] singleScores = model.decisionFunction(rows, FheMode.EXECUTE);
         double singleSeconds = (System.nanoTime() - start) / 1e9 / ROWS;
 
-        Circuit partitioned = model.compile(split.train().features(), CompileOptions.defaults().withMultiParameter(true));
+        Circuit partitioned = model.compile(digits.features(), CompileOptions.defaults().withMultiParameter(true));
         CircuitParameters.Bootstrapped parts = (CircuitParameters.Bootstrapped) partitioned.parameters();
         assertTrue(parts.partitioned(), "the digits network is partitioned: " + partitioned.statistics());
         partitioned.keygen();
