@@ -218,6 +218,7 @@ final class PartitionPlanner {
         return keys;
     }
 
+    /** Each partition's (and the outputs') squared norms per producing partition and of fresh noise. */
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder();
@@ -419,10 +420,5 @@ final class PartitionPlanner {
             }
         }
         return true;
-    }
-
-    /** A map from node to partition, for callers that build assignments. */
-    static Map<Node, Integer> assignment() {
-        return new IdentityHashMap<>();
     }
 }

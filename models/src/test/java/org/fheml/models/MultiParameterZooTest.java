@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.fheml.compilation.Circuit;
+import org.fheml.compilation.CompileOptions;
 import org.fheml.compilation.MultiParameterEstimate;
 import org.fheml.core.datasets.ClassificationDataset;
 import org.fheml.core.datasets.Datasets;
@@ -33,6 +34,9 @@ import org.junit.jupiter.api.Test;
 @Tag("slow")
 class MultiParameterZooTest {
 
+    /** The estimate compares partitions against the single set: compile with one. */
+    private static final CompileOptions SINGLE = CompileOptions.defaults().withMultiParameter(false);
+
     @Test
     void zoo() {
         ClassificationDataset cancer = Datasets.breastCancer();
@@ -41,27 +45,29 @@ class MultiParameterZooTest {
         RegressionDataset diabetes = Datasets.diabetes();
         Map<String, Supplier<Circuit>> zoo = new LinkedHashMap<>();
         zoo.put("DT cancer", () -> new DecisionTreeClassifier().fit(cancer.features(), cancer.labels())
-                .compile(cancer.features()));
+                .compile(cancer.features(), SINGLE));
         zoo.put("RF cancer", () -> new RandomForestClassifier().fit(cancer.features(), cancer.labels())
-                .compile(cancer.features()));
+                .compile(cancer.features(), SINGLE));
         zoo.put("GB cancer", () -> new GradientBoostingClassifier().fit(cancer.features(), cancer.labels())
-                .compile(cancer.features()));
+                .compile(cancer.features(), SINGLE));
         zoo.put("XGB cancer", () -> new XGBClassifier().fit(cancer.features(), cancer.labels())
-                .compile(cancer.features()));
-        zoo.put("MLP iris", () -> new MLPClassifier().fit(iris.features(), iris.labels()).compile(iris.features()));
+                .compile(cancer.features(), SINGLE));
+        zoo.put("MLP iris", () -> new MLPClassifier().fit(iris.features(), iris.labels())
+                .compile(iris.features(), SINGLE));
         zoo.put("MLP cancer", () -> new MLPClassifier().fit(cancer.features(), cancer.labels())
-                .compile(cancer.features()));
+                .compile(cancer.features(), SINGLE));
         zoo.put("MLP digits", () -> new MLPClassifier().fit(digits.features(), digits.labels())
-                .compile(digits.features()));
+                .compile(digits.features(), SINGLE));
         zoo.put("MLPRegressor diabetes", () -> new MLPRegressor().fit(diabetes.features(), diabetes.targets())
-                .compile(diabetes.features()));
+                .compile(diabetes.features(), SINGLE));
         zoo.put("kNN cancer", () -> new KNeighborsClassifier().fit(cancer.features(), cancer.labels())
-                .compile(cancer.features()));
+                .compile(cancer.features(), SINGLE));
         zoo.put("ONNX CNN digits (4 bits, rounding 5)", () -> {
             double[][] scaled = Arrays.stream(digits.features()).map(r -> Arrays.stream(r)
                     .map(v -> (float) (v / 16.0)).toArray()).toArray(double[][]::new);
             return OnnxModel.load(Path.of("..", "onnx", "src", "test", "resources", "org", "fheml", "onnx",
-                    "fixtures", "cnn_digits.onnx")).setNBits(4).setRoundingThresholdBits(5).compile(Arrays.copyOf(scaled, 300));
+                    "fixtures", "cnn_digits.onnx")).setNBits(4).setRoundingThresholdBits(5)
+                    .compile(Arrays.copyOf(scaled, 300), SINGLE);
         });
         String only = System.getProperty("fheml.multiparam.only");
         for (Map.Entry<String, Supplier<Circuit>> entry : zoo.entrySet()) {
