@@ -34,7 +34,10 @@ final class CiphertextEvaluator implements AutoCloseable {
     private final CircuitEncoding encoding;
     private final LweDimension dimension;
     private final CircuitParameters.Bootstrapped bootstrapped;
-    private final BatchBootstrap bootstraps;
+    /** One per partition (one for a single parameter set); null for a circuit without bootstraps. */
+    private final BatchBootstrap[] bootstraps;
+    /** The partition of every bootstrap node (lookups, extractions): whose keys and precision it runs with. */
+    private final Map<Node, Integer> partitions;
     private final RequestValidator validator;
     /** Every encrypted lookup's lowering and (with bootstraps) its tables, one per element: read-only. */
     private final Map<Node, LookupLowering> lowerings;
@@ -47,7 +50,7 @@ final class CiphertextEvaluator implements AutoCloseable {
     private final java.util.Set<Node> skipped;
 
     private CiphertextEvaluator(Graph graph, CircuitEncoding encoding, LweDimension dimension,
-            CircuitParameters.Bootstrapped bootstrapped, BatchBootstrap bootstraps, Map<Node, long[][]> shippedTables) {
+            CircuitParameters.Bootstrapped bootstrapped, BatchBootstrap[] bootstraps, Map<Node, long[][]> shippedTables) {
         this.graph = graph;
         this.encoding = encoding;
         this.dimension = dimension;
@@ -59,7 +62,12 @@ final class CiphertextEvaluator implements AutoCloseable {
         Map<Node, LookupTable[]> tabulated = new IdentityHashMap<>();
         int extractedBits = 0;
         Map<Integer, LookupTable> chunked = new java.util.HashMap<>();
+        Map<Node, Integer> partitioned = new IdentityHashMap<>();
         for (Node node : graph.nodes()) {
+            if (bootstrapped != null && bootstrapped.partitioned()
+                    && (LookupLowering.isLookup(node) || BitExtraction.isExtraction(node))) {
+                partitioned.put(node, bootstrapped.partitionOf(graph.position(node)));
+            }
             if (LookupLowering.isLookup(node)) {
                 LookupLowering lowering = LookupLowering.of(graph, node);
                 lowered.put(node, lowering);
@@ -79,6 +87,7 @@ final class CiphertextEvaluator implements AutoCloseable {
             }
         }
         this.chunkTables = java.util.Collections.unmodifiableMap(chunked);
+        this.partitions = java.util.Collections.unmodifiableMap(partitioned);
         this.lowerings = java.util.Collections.unmodifiableMap(lowered);
         this.tables = java.util.Collections.unmodifiableMap(tabulated);
         this.signTables = new LookupTable[extractedBits];
@@ -108,14 +117,33 @@ final class CiphertextEvaluator implements AutoCloseable {
     /** @param shippedTables every encrypted lookup's torus tables, for an evaluator built from a specification */
     static CiphertextEvaluator create(Graph graph, CircuitParameters parameters, ServerKey serverKey, int threads,
             Map<Node, long[][]> shippedTables) {
+        return create(graph, parameters, serverKey == null ? List.of() : List.of(serverKey), threads, shippedTables);
+    }
+
+    /**
+     * @param serverKeys    one per partition of the circuit's bootstraps, in partition order (one for a single
+     *                      parameter set, none for a circuit without bootstraps)
+     * @param shippedTables every encrypted lookup's torus tables, for an evaluator built from a specification, or null
+     */
+    static CiphertextEvaluator create(Graph graph, CircuitParameters parameters, List<ServerKey> serverKeys,
+            int threads, Map<Node, long[][]> shippedTables) {
         CircuitEncoding encoding = new CircuitEncoding(parameters.encodingBits());
         return switch (parameters) {
             case CircuitParameters.Leveled leveled -> new CiphertextEvaluator(graph, encoding,
                     new LweDimension(leveled.lwe().lweDimension()), null, null, shippedTables);
-            case CircuitParameters.Bootstrapped b -> new CiphertextEvaluator(graph, encoding,
-                    serverKey.parameters().bigLweDimension(), b, new BatchBootstrap(serverKey, threads,
-                            b.pbs().centeredModulusSwitch() ? ModulusSwitchType.CENTERED_MEAN : ModulusSwitchType.PLAIN),
-                    shippedTables);
+            case CircuitParameters.Bootstrapped b -> {
+                if (serverKeys.size() != b.partitionCount()) {
+                    throw new IllegalArgumentException("The circuit bootstraps with " + b.partitionCount()
+                            + " parameter set(s), got " + serverKeys.size() + " server key(s).");
+                }
+                BatchBootstrap[] batches = new BatchBootstrap[serverKeys.size()];
+                for (int i = 0; i < batches.length; i++) {
+                    batches[i] = new BatchBootstrap(serverKeys.get(i), threads, b.pbs(i).centeredModulusSwitch()
+                            ? ModulusSwitchType.CENTERED_MEAN : ModulusSwitchType.PLAIN);
+                }
+                yield new CiphertextEvaluator(graph, encoding, serverKeys.getFirst().parameters().bigLweDimension(), b,
+                        batches, shippedTables);
+            }
         };
     }
 
@@ -125,9 +153,10 @@ final class CiphertextEvaluator implements AutoCloseable {
         CircuitEncoding encoding = new CircuitEncoding(parameters.encodingBits());
         int size = node.shape().size();
         long[][] tables = new long[size][];
+        int precision = parameters.precision(parameters.partitionOf(graph.position(node)));
         for (int e = 0; e < size; e++) {
             tables[e] = lowering.sharedTable() && e > 0 ? tables[0]
-                    : lowering.torusTable(e, parameters.pbsPrecision(), encoding);
+                    : lowering.torusTable(e, precision, encoding);
         }
         return tables;
     }
@@ -188,7 +217,13 @@ final class CiphertextEvaluator implements AutoCloseable {
             }
             List<Node> lookups = pending.stream().filter(n -> LookupLowering.isLookup(n) && ready(n, first)).toList();
             if (!lookups.isEmpty()) {
-                lookups(lookups, values);
+                for (int partition = 0; partition < bootstraps.length; partition++) {
+                    final int p = partition;
+                    List<Node> own = lookups.stream().filter(n -> partition(n) == p).toList();
+                    if (!own.isEmpty()) {
+                        lookups(own, values);
+                    }
+                }
                 pending.removeAll(lookups);
                 progress = true;
             }
@@ -197,6 +232,12 @@ final class CiphertextEvaluator implements AutoCloseable {
             }
         }
         return values.stream().map(row -> graph.outputs().stream().map(row::get).toList()).toList();
+    }
+
+    /** The partition whose keys and precision a bootstrap node runs with (0 with a single parameter set). */
+    private int partition(Node node) {
+        Integer partition = partitions.get(node);
+        return partition == null ? 0 : partition;
     }
 
     /** A lookup's lowering, worked out once from the graph's bounds. */
@@ -208,7 +249,9 @@ final class CiphertextEvaluator implements AutoCloseable {
     @Override
     public void close() {
         if (bootstraps != null) {
-            bootstraps.close();
+            for (BatchBootstrap batch : bootstraps) {
+                batch.close();
+            }
         }
     }
 
@@ -231,7 +274,8 @@ final class CiphertextEvaluator implements AutoCloseable {
             for (Node node : nodes) {
                 LookupLowering lowering = lowering(node);
                 EncryptedTensor input = (EncryptedTensor) values.get(lowering.source());
-                long scale = 1L << Math.max(0, lowering.scaleLog(encoding.bits(), bootstrapped.pbsPrecision()));
+                long scale = 1L << Math.max(0, lowering.scaleLog(encoding.bits(),
+                        bootstrapped.precision(partition(node))));
                 long shift = encoding.encode(-lowering.lowest());
                 int size = input.shape().size();
                 LookupTable[] nodeTables = tables.get(node);
@@ -246,7 +290,7 @@ final class CiphertextEvaluator implements AutoCloseable {
             }
         }
         LweCiphertextList outputs = new LweCiphertextList(dimension, total);
-        bootstraps.bootstrap(shifted, outputs, luts);
+        bootstraps[partition(nodes.getFirst())].bootstrap(shifted, outputs, luts);
         position = 0;
         for (Map<Node, Object> values : rows) {
             for (Node node : nodes) {
@@ -309,6 +353,7 @@ final class CiphertextEvaluator implements AutoCloseable {
             }
         }
         int precision = bootstrapped.pbsPrecision();
+        BatchBootstrap bootstraps = this.bootstraps[partition(extraction.node())];
         LweCiphertextList shifted = new LweCiphertextList(dimension, total);
         LweCiphertextList bits = new LweCiphertextList(dimension, total);
         LookupTable[] luts = new LookupTable[total];
@@ -387,7 +432,7 @@ final class CiphertextEvaluator implements AutoCloseable {
      * some, or computed from the graph.
      */
     private LookupTable[] tablesOf(LookupLowering lowering, Map<Node, long[][]> shippedTables) {
-        Encoding input = new Encoding(bootstrapped.pbsPrecision());
+        Encoding input = new Encoding(bootstrapped.precision(bootstrapped.partitionOf(graph.position(lowering.node()))));
         org.fheml.tfhe.params.PolynomialSize polynomialSize =
                 new org.fheml.tfhe.params.PolynomialSize(bootstrapped.pbs().polynomialSize());
         Node node = lowering.node();

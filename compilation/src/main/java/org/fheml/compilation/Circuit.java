@@ -152,7 +152,15 @@ public final class Circuit implements AutoCloseable {
                         + String.format("%.4g", Math.sqrt((double) freshNorm2)) + "), leaves no room for " + precision
                         + "-bit bootstraps of values encoded on " + bits + " bits: lower n_bits or the weights.");
             }
-            return new CircuitParameters.Bootstrapped(bits, precision, count, pbs);
+            CircuitParameters.Bootstrapped single = new CircuitParameters.Bootstrapped(bits, precision, count, pbs);
+            if (options.multiParameter()) {
+                CircuitParameters.Bootstrapped partitioned = PartitionPlanner.partitioned(graph, single, absorbed,
+                        pError, options.security());
+                if (partitioned != null) {
+                    return partitioned;
+                }
+            }
+            return single;
         } catch (org.fheml.tfhe.optimizer.NoFeasibleParametersException e) {
             throw new CompilationException("The circuit's " + count + " bootstraps read " + precision + " bits with "
                     + "values encoded on " + bits + " bits (effective 2-norm " + String.format("%.4g", norm2) + "): "
@@ -289,6 +297,9 @@ public final class Circuit implements AutoCloseable {
                         bootstrapped.pbs().toTfheParameters(), AesCtrGenerator.fromSecureRandom());
                 java.util.function.Function<ClientKey, SeededServerKey> server =
                         secret -> SeededKeyGeneration.generateServerKey(secret, AesCtrGenerator.fromSecureRandom());
+                if (bootstrapped.partitioned()) {
+                    yield cache == null ? PartitionKeys.generate(bootstrapped) : cache.partitioned(bootstrapped);
+                }
                 if (cache != null) {
                     yield cache.bootstrapped(bootstrapped, client, server);
                 }
@@ -360,8 +371,8 @@ public final class Circuit implements AutoCloseable {
                     throw new IllegalStateException("This circuit is closed: it no longer runs on ciphertexts.");
                 }
                 if (evaluator == null) {
-                    evaluator = CiphertextEvaluator.create(graph, requireParameters(), keygen().serverKey(),
-                            options.threads());
+                    evaluator = CiphertextEvaluator.create(graph, requireParameters(), keygen().serverKeys(),
+                            options.threads(), null);
                 }
                 current = evaluator;
             }
@@ -381,7 +392,9 @@ public final class Circuit implements AutoCloseable {
      */
     public byte[] evaluationKeys() {
         ClientKeys clientKeys = keygen();
-        return EvaluationKeysCodec.write(clientKeys.keySetId(), clientKeys.seededServerKey());
+        return clientKeys.seededServerKeys().size() > 1
+                ? EvaluationKeysCodec.write(clientKeys.keySetId(), clientKeys.seededServerKeys())
+                : EvaluationKeysCodec.write(clientKeys.keySetId(), clientKeys.seededServerKey());
     }
 
     /** {@link #encrypt} as the bytes a client sends, bound to this client's key set. */
@@ -501,9 +514,13 @@ public final class Circuit implements AutoCloseable {
         return flat;
     }
 
-    /** The program in Concrete's text format, with the ranges measured on the inputset when asked. */
+    /**
+     * The program in Concrete's text format, with the ranges measured on the inputset when asked; a multi-parameter
+     * circuit also names each bootstrap's partition and each partition's parameters.
+     */
     public String format(boolean showRanges) {
-        return graph.format(showRanges);
+        return parameters instanceof CircuitParameters.Bootstrapped b && b.partitioned()
+                ? GraphPrinter.format(graph, showRanges, parameters) : graph.format(showRanges);
     }
 
     @Override

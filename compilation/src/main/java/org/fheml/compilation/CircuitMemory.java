@@ -9,6 +9,8 @@ import org.fheml.tfhe.params.TfheParameters;
  * precise enough), and the bootstrap key in standard form, converted to the Fourier form the server keeps. Loading
  * evaluation keys on a server does the same from the seeded bytes.
  *
+ * <p>A multi-parameter circuit has one keyswitch key and one bootstrap key per partition: every figure sums them.
+ *
  * @param seededKeyBytes       the seeded evaluation keys a client sends (bodies and seeds)
  * @param keyswitchKeyBytes    the keyswitch key, standard form, plus its 32-bit copy when the circuit uses one
  * @param standardBootstrapKeyBytes the bootstrap key in standard form, alive while it is converted
@@ -35,14 +37,20 @@ public record CircuitMemory(long seededKeyBytes, long keyswitchKeyBytes, long st
                 yield new CircuitMemory(0, 0, 0, 0, 0, 0, batch, batch);
             }
             case CircuitParameters.Bootstrapped b -> {
+                long seeded = 0;
+                long keyswitch = 0;
+                long bootstrap = 0;
+                for (int i = 0; i < b.partitionCount(); i++) {
+                    TfheParameters p = b.pbs(i).toTfheParameters();
+                    long kskBodies = 8L * p.bigLweDimension().value() * p.ksLevels().value();
+                    long bskBodies = 8L * p.lweDimension().value() * p.pbsLevels().value()
+                            * p.glweDimension().glweSize() * p.polynomialSize().value();
+                    seeded += kskBodies + bskBodies + 32;
+                    keyswitch += p.keyswitchKeyBytes()
+                            + (Torus32KeyswitchKey.isNegligible(p) ? p.keyswitchKeyBytes() / 2 : 0);
+                    bootstrap += p.bootstrapKeyBytes();
+                }
                 TfheParameters p = b.pbs().toTfheParameters();
-                long kskBodies = 8L * p.bigLweDimension().value() * p.ksLevels().value();
-                long bskBodies = 8L * p.lweDimension().value() * p.pbsLevels().value() * p.glweDimension().glweSize()
-                        * p.polynomialSize().value();
-                long seeded = kskBodies + bskBodies + 32;
-                long keyswitch = p.keyswitchKeyBytes()
-                        + (Torus32KeyswitchKey.isNegligible(p) ? p.keyswitchKeyBytes() / 2 : 0);
-                long bootstrap = p.bootstrapKeyBytes();
                 long ciphertext = 8L * (p.bigLweDimension().value() + 1);
                 long batch = ciphertext * (encryptedElements + 2 * b.bootstrapCount());
                 yield new CircuitMemory(seeded, keyswitch, bootstrap, bootstrap, seeded + keyswitch + 2 * bootstrap,

@@ -10,7 +10,8 @@ import java.util.random.RandomGenerator;
  * Evaluates a circuit on plain integers through the lowering that encrypted execution uses: every lookup computes
  * the message its bootstrap would read (shift, scale, the bootstrap's own rounding of absorbed low bits) and reads
  * the same table, negacyclic wrap-around included. With a random source, each bootstrap is off by one message with
- * the failure probability of the circuit's parameters, as Concrete's graph-level simulation does.
+ * the failure probability of the circuit's parameters (of its partition's, in a multi-parameter circuit), as
+ * Concrete's graph-level simulation does.
  *
  * <p>Wrapping (for {@link InputRangeCheck#UNCHECKED} circuits, whose arguments may leave the compiled bounds): every
  * encrypted value is computed as encrypted execution computes it, modulo the encoding's 2^(bits + 1) (its values
@@ -84,10 +85,11 @@ final class CircuitSimulator {
     private LongTensor lookup(Node node, Map<Node, LongTensor> values, RandomGenerator errors) {
         LookupLowering lowering = lowerings.computeIfAbsent(node, n -> LookupLowering.of(graph, n));
         LongTensor source = values.get(lowering.source());
-        int precision = parameters.pbsPrecision();
+        int partition = parameters.partitionOf(graph.position(node));
+        int precision = parameters.precision(partition);
         int scaleLog = lowering.scaleLog(encoding.bits(), precision);
         long messages = 1L << precision;
-        double pError = parameters.pbs().pError();
+        double pError = parameters.pbs(partition).pError();
         long[] out = new long[source.size()];
         long[][] nodeTables = tables.computeIfAbsent(node, n -> CiphertextEvaluator.torusTables(graph, n, parameters));
         for (int e = 0; e < out.length; e++) {
@@ -108,7 +110,7 @@ final class CircuitSimulator {
 
     /** Exact rounding or truncation; with errors, each of its bootstraps fails with the parameters' p_error. */
     private LongTensor extract(BitExtraction extraction, LongTensor source, RandomGenerator errors) {
-        double pError = parameters.pbs().pError();
+        double pError = parameters.pbs(parameters.partitionOf(graph.position(extraction.node()))).pError();
         int precision = parameters.pbsPrecision();
         return source.map(y -> extraction.apply(y, precision, encoding.bits(), errors, pError));
     }

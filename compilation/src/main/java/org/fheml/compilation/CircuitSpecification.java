@@ -78,8 +78,35 @@ final class CircuitSpecification {
             if (outputs.isEmpty()) {
                 throw in.error("has no output: it is damaged.");
             }
-            return new Loaded(new Graph(inputs, outputs, bounds, new IdentityHashMap<>()), parameters, tables);
+            Graph graph = new Graph(inputs, outputs, bounds, new IdentityHashMap<>());
+            return new Loaded(graph, renumbered(in, parameters, nodes, graph), tables);
         });
+    }
+
+    /**
+     * The parameters with each partition's nodes named by their position in the rebuilt graph, which may order the
+     * nodes otherwise than the specification (which names them by their order in it).
+     */
+    private static CircuitParameters renumbered(ArtifactReader in, CircuitParameters parameters, List<Node> nodes,
+            Graph graph) {
+        if (!(parameters instanceof CircuitParameters.Bootstrapped b) || !b.partitioned()) {
+            return parameters;
+        }
+        List<CircuitParameters.Partition> partitions = new ArrayList<>();
+        for (CircuitParameters.Partition partition : b.partitions()) {
+            int[] positions = partition.nodes();
+            for (int i = 0; i < positions.length; i++) {
+                if (positions[i] >= nodes.size()) {
+                    throw in.error("names node " + positions[i] + " of " + nodes.size() + " in a partition: it is "
+                            + "damaged.");
+                }
+                positions[i] = graph.position(nodes.get(positions[i]));
+            }
+            partitions.add(new CircuitParameters.Partition(partition.precision(), partition.bootstrapCount(),
+                    partition.pbs(), positions));
+        }
+        return new CircuitParameters.Bootstrapped(b.encodingBits(), b.pbsPrecision(), b.bootstrapCount(), b.pbs(),
+                partitions);
     }
 
     // ---- parameters ----------------------------------------------------------------------------------------------
@@ -106,24 +133,37 @@ final class CircuitSpecification {
                 out.writeLong(p.ciphertextBytes());
             }
             case CircuitParameters.Bootstrapped b -> {
-                out.writeByte(1);
+                // Kind 2 (partitioned) is unknown to readers before multi-parameter circuits, which refuse it.
+                out.writeByte(b.partitioned() ? 2 : 1);
                 out.writeInt(b.encodingBits());
                 out.writeInt(b.pbsPrecision());
                 out.writeLong(b.bootstrapCount());
-                BootstrapParameters p = b.pbs();
-                for (int v : new int[] {p.precision(), p.lweDimension(), p.glweDimension(), p.polynomialSize(),
-                        p.pbsBaseLog(), p.pbsLevel(), p.ksBaseLog(), p.ksLevel()}) {
-                    out.writeInt(v);
+                writeBootstrap(out, b.pbs());
+                if (b.partitioned()) {
+                    out.writeSize(b.partitions().size());
+                    for (CircuitParameters.Partition partition : b.partitions()) {
+                        out.writeInt(partition.precision());
+                        out.writeLong(partition.bootstrapCount());
+                        writeBootstrap(out, partition.pbs());
+                        writeInts(out, partition.nodes());
+                    }
                 }
-                for (double v : new double[] {p.lweNoiseStd(), p.glweNoiseStd(), p.norm2(), p.log2PError(),
-                        p.securityBits(), p.cost()}) {
-                    out.writeDouble(v);
-                }
-                out.writeBoolean(p.centeredModulusSwitch());
-                out.writeLong(p.bootstrapKeyBytes());
-                out.writeLong(p.keyswitchKeyBytes());
             }
         }
+    }
+
+    private static void writeBootstrap(ArtifactWriter out, BootstrapParameters p) {
+        for (int v : new int[] {p.precision(), p.lweDimension(), p.glweDimension(), p.polynomialSize(),
+                p.pbsBaseLog(), p.pbsLevel(), p.ksBaseLog(), p.ksLevel()}) {
+            out.writeInt(v);
+        }
+        for (double v : new double[] {p.lweNoiseStd(), p.glweNoiseStd(), p.norm2(), p.log2PError(),
+                p.securityBits(), p.cost()}) {
+            out.writeDouble(v);
+        }
+        out.writeBoolean(p.centeredModulusSwitch());
+        out.writeLong(p.bootstrapKeyBytes());
+        out.writeLong(p.keyswitchKeyBytes());
     }
 
     static CircuitParameters readParameters(ArtifactReader in) {
@@ -135,11 +175,32 @@ final class CircuitSpecification {
             return new CircuitParameters.Leveled(encodingBits, new LeveledParameters(precision, dimension,
                     in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readLong()));
         }
-        if (kind != 1) {
+        if (kind != 1 && kind != 2) {
             throw in.error("has an unknown parameters kind " + kind + ": it is damaged or newer than this fheml.");
         }
         int pbsPrecision = in.readInt(1, 16, "bootstrap precision");
         long count = in.readLong();
+        BootstrapParameters pbs = readBootstrap(in);
+        if (kind == 1) {
+            return new CircuitParameters.Bootstrapped(encodingBits, pbsPrecision, count, pbs);
+        }
+        int partitionCount = in.readSize(64, 8, "partition count");
+        List<CircuitParameters.Partition> partitions = new ArrayList<>();
+        for (int i = 0; i < partitionCount; i++) {
+            int precision = in.readInt(1, 16, "partition precision");
+            long bootstraps = in.readLong();
+            BootstrapParameters parameters = readBootstrap(in);
+            partitions.add(new CircuitParameters.Partition(precision, bootstraps, parameters,
+                    readInts(in, MAX_NODES, "partition nodes")));
+        }
+        try {
+            return new CircuitParameters.Bootstrapped(encodingBits, pbsPrecision, count, pbs, partitions);
+        } catch (IllegalArgumentException e) {
+            throw in.error("has partitions that do not fit together (" + e.getMessage() + "): it is damaged.");
+        }
+    }
+
+    private static BootstrapParameters readBootstrap(ArtifactReader in) {
         int[] ints = new int[8];
         String[] names = {"precision", "LWE dimension", "GLWE dimension", "polynomial size", "bootstrap base log",
                 "bootstrap levels", "keyswitch base log", "keyswitch levels"};
@@ -155,7 +216,7 @@ final class CircuitSpecification {
                 ints[4], ints[5], ints[6], ints[7], in.readBoolean("centered modulus switch"), doubles[2], doubles[3],
                 doubles[4], doubles[5], in.readLong(), in.readLong());
         pbs.toTfheParameters();
-        return new CircuitParameters.Bootstrapped(encodingBits, pbsPrecision, count, pbs);
+        return pbs;
     }
 
     // ---- nodes ---------------------------------------------------------------------------------------------------
@@ -305,7 +366,8 @@ final class CircuitSpecification {
             throw in.error((needed ? "lacks" : "has") + " the torus tables of node " + position + ": it is damaged.");
         }
         if (shipped) {
-            int size = 1 << ((CircuitParameters.Bootstrapped) parameters).pbsPrecision();
+            CircuitParameters.Bootstrapped b = (CircuitParameters.Bootstrapped) parameters;
+            int size = 1 << b.precision(b.partitionOf(position));
             int count = in.readSize(MAX_ELEMENTS, 1, "torus table count");
             if (count != shape.size()) {
                 throw in.error("has " + count + " torus tables for node " + position + " of " + shape.size()
@@ -354,6 +416,14 @@ final class CircuitSpecification {
         for (int v : values) {
             out.writeInt(v);
         }
+    }
+
+    private static int[] readInts(ArtifactReader in, int max, String what) {
+        int[] values = new int[in.readSize(max, 4, what)];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = in.readInt(0, MAX_NODES, what);
+        }
+        return values;
     }
 
     private static int[] readInts(ArtifactReader in) {

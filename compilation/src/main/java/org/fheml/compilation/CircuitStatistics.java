@@ -15,10 +15,20 @@ package org.fheml.compilation;
  * @param memory               what key generation, key loading and evaluation need in memory, before they start
  * @param rangeNarrowing       whether the inputset narrowed the arguments' known ranges ({@link RangeNarrowing#used()}),
  *                             and the nodes it affected
+ * @param partitions           the partitions of a multi-parameter circuit (each with its bootstraps per evaluation,
+ *                             precision, parameter set and nodes), empty with one parameter set
  */
 public record CircuitStatistics(long bootstrapCount, long keyswitchCount, int maximumBitWidth, int encodingBits,
         int bootstrapPrecision, double log2GlobalPError, long evaluationKeyBytes, long inputCiphertextBytes,
-        CircuitMemory memory, RangeNarrowing rangeNarrowing) {
+        CircuitMemory memory, RangeNarrowing rangeNarrowing, java.util.List<CircuitParameters.Partition> partitions) {
+
+    /** The statistics of a circuit with one parameter set. */
+    public CircuitStatistics(long bootstrapCount, long keyswitchCount, int maximumBitWidth, int encodingBits,
+            int bootstrapPrecision, double log2GlobalPError, long evaluationKeyBytes, long inputCiphertextBytes,
+            CircuitMemory memory, RangeNarrowing rangeNarrowing) {
+        this(bootstrapCount, keyswitchCount, maximumBitWidth, encodingBits, bootstrapPrecision, log2GlobalPError,
+                evaluationKeyBytes, inputCiphertextBytes, memory, rangeNarrowing, java.util.List.of());
+    }
 
     /** The statistics without a range report: the signature before range narrowing existed. */
     public CircuitStatistics(long bootstrapCount, long keyswitchCount, int maximumBitWidth, int encodingBits,
@@ -32,7 +42,7 @@ public record CircuitStatistics(long bootstrapCount, long keyswitchCount, int ma
         CircuitStatistics s = of(graph, parameters);
         return new CircuitStatistics(s.bootstrapCount, s.keyswitchCount, s.maximumBitWidth, s.encodingBits,
                 s.bootstrapPrecision, s.log2GlobalPError, s.evaluationKeyBytes, s.inputCiphertextBytes, s.memory,
-                narrowing);
+                narrowing, s.partitions);
     }
 
     static CircuitStatistics of(Graph graph, CircuitParameters parameters) {
@@ -46,10 +56,24 @@ public record CircuitStatistics(long bootstrapCount, long keyswitchCount, int ma
                     encryptedInputs * leveled.lwe().ciphertextBytes(), memory);
             case CircuitParameters.Bootstrapped b -> new CircuitStatistics(b.bootstrapCount(), b.bootstrapCount(),
                     graph.maximumIntegerBitWidth(), b.encodingBits(), b.pbsPrecision(),
-                    Math.log(b.globalPError()) / Math.log(2), b.pbs().bootstrapKeyBytes() + b.pbs().keyswitchKeyBytes(),
+                    Math.log(b.globalPError()) / Math.log(2), evaluationKeyBytes(b),
                     encryptedInputs * (b.pbs().glweDimension() * (long) b.pbs().polynomialSize() + 1) * Long.BYTES,
-                    memory);
+                    memory, RangeNarrowing.NONE, b.partitions());
         };
+    }
+
+    /** Every partition's bootstrap and keyswitch keys. */
+    private static long evaluationKeyBytes(CircuitParameters.Bootstrapped b) {
+        long bytes = 0;
+        for (int i = 0; i < b.partitionCount(); i++) {
+            bytes += b.pbs(i).bootstrapKeyBytes() + b.pbs(i).keyswitchKeyBytes();
+        }
+        return bytes;
+    }
+
+    /** Whether the circuit's bootstraps run with several parameter sets. */
+    public boolean multiParameter() {
+        return !partitions.isEmpty();
     }
 
     private static long outputElements(Graph graph) {

@@ -200,6 +200,10 @@ public final class ClientCircuit {
         return switch (parameters) {
             case CircuitParameters.Leveled leveled -> ClientKeySet.leveled(leveled, LweSecretKey.generate(
                     new LweDimension(leveled.lwe().lweDimension()), AesCtrGenerator.fromSecureRandom()), nonce);
+            case CircuitParameters.Bootstrapped bootstrapped when bootstrapped.partitioned() -> {
+                ClientKey[] secret = PartitionKeys.secretKeys(bootstrapped);
+                yield ClientKeySet.partitioned(bootstrapped, secret, PartitionKeys.serverKeys(secret), nonce);
+            }
             case CircuitParameters.Bootstrapped bootstrapped -> {
                 ClientKey secret = KeyGeneration.generateClientKey(bootstrapped.pbs().toTfheParameters(),
                         AesCtrGenerator.fromSecureRandom());

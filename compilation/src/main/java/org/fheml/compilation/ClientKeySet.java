@@ -51,6 +51,18 @@ public final class ClientKeySet {
                 TfheArtifacts.write(key)), EvaluationKeysCodec.write(id, evaluation));
     }
 
+    /**
+     * The keys of a multi-parameter circuit: the secret artifact holds partition 0's client key, whose GLWE key (the
+     * one every partition shares) encrypts and decrypts; the other partitions' small keys only served to draw their
+     * evaluation keys, which travel together.
+     */
+    static ClientKeySet partitioned(CircuitParameters.Bootstrapped parameters, ClientKey[] keys,
+            SeededServerKey[] evaluation, byte[] nonce) {
+        KeySetId id = KeySetId.of(CircuitSpecification.parameterBytes(parameters), nonce);
+        return new ClientKeySet(parameters, id, keys[0].bigLweKey(), secretArtifact(parameters, id, BOOTSTRAPPED,
+                TfheArtifacts.write(keys[0])), EvaluationKeysCodec.write(id, java.util.List.of(evaluation)));
+    }
+
     /** Body: key-set id, SHA-256 of the parameters, kind, then the secret key as a nested artifact. */
     private static byte[] secretArtifact(CircuitParameters parameters, KeySetId id, byte kind, byte[] key) {
         return ArtifactWriter.of(ArtifactType.CLIENT_SECRET_KEYS).writeBytes(id.toBytes())

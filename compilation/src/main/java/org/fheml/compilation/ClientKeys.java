@@ -18,25 +18,51 @@ public final class ClientKeys {
     private final LweSecretKey encryptionKey;
     private final SeededServerKey seededServerKey;
     private final ServerKey serverKey;
+    /** One per partition of a multi-parameter circuit (the first is {@link #serverKey}), else just that one. */
+    private final java.util.List<SeededServerKey> seededServerKeys;
+    private final java.util.List<ServerKey> serverKeys;
     private final KeySetId keySetId;
 
-    private ClientKeys(CircuitParameters parameters, LweSecretKey encryptionKey, SeededServerKey seededServerKey,
-            ServerKey serverKey, byte[] nonce) {
+    private ClientKeys(CircuitParameters parameters, LweSecretKey encryptionKey,
+            java.util.List<SeededServerKey> seededServerKeys, java.util.List<ServerKey> serverKeys, byte[] nonce) {
         this.keySetId = KeySetId.of(CircuitSpecification.parameterBytes(parameters), nonce);
         this.parameters = parameters;
         this.encryptionKey = encryptionKey;
-        this.seededServerKey = seededServerKey;
-        this.serverKey = serverKey;
+        this.seededServerKeys = java.util.List.copyOf(seededServerKeys);
+        this.serverKeys = java.util.List.copyOf(serverKeys);
+        this.seededServerKey = seededServerKeys.isEmpty() ? null : seededServerKeys.getFirst();
+        this.serverKey = serverKeys.isEmpty() ? null : serverKeys.getFirst();
     }
 
     /** @param nonce random bytes drawn with the keys ({@link KeySetId#randomNonce()}), digested into the id */
     static ClientKeys leveled(CircuitParameters.Leveled parameters, LweSecretKey key, byte[] nonce) {
-        return new ClientKeys(parameters, key, null, null, nonce);
+        return new ClientKeys(parameters, key, java.util.List.of(), java.util.List.of(), nonce);
     }
 
     static ClientKeys bootstrapped(CircuitParameters.Bootstrapped parameters, ClientKey key,
             SeededServerKey seededServerKey, byte[] nonce) {
-        return new ClientKeys(parameters, key.bigLweKey(), seededServerKey, seededServerKey.decompress(), nonce);
+        return new ClientKeys(parameters, key.bigLweKey(), java.util.List.of(seededServerKey),
+                java.util.List.of(seededServerKey.decompress()), nonce);
+    }
+
+    /**
+     * The keys of a multi-parameter circuit: {@code keys} (one per partition) share one GLWE key, so one big key
+     * encrypts and decrypts; each partition has its seeded server key.
+     */
+    static ClientKeys partitioned(CircuitParameters.Bootstrapped parameters, ClientKey[] keys,
+            SeededServerKey[] seededServerKeys, byte[] nonce) {
+        return new ClientKeys(parameters, keys[0].bigLweKey(), java.util.List.of(seededServerKeys),
+                java.util.Arrays.stream(seededServerKeys).map(SeededServerKey::decompress).toList(), nonce);
+    }
+
+    /** Every partition's evaluation keys, in partition order (one for a single-parameter circuit, none leveled). */
+    java.util.List<ServerKey> serverKeys() {
+        return serverKeys;
+    }
+
+    /** Every partition's evaluation keys in their seeded form. */
+    java.util.List<SeededServerKey> seededServerKeys() {
+        return seededServerKeys;
     }
 
     /** The id that evaluation keys, arguments and results of this key set carry. */

@@ -25,9 +25,16 @@ import org.fheml.tfhe.optimizer.SecurityLevel;
  *                           miscomputes, per {@code inputRangeCheck}) the others. The circuit's statistics report
  *                           the narrowing ({@link RangeNarrowing}) and the compile logs a warning naming the nodes
  *                           it affects.
+ * @param multiParameter     whether the bootstraps may be split into partitions with their own parameter sets
+ *                           (exact roundings apart from lookups, lookups by the bits they read), when the cost
+ *                           model predicts it cheaper than one set for all; the partitions share one GLWE key
  */
 public record CompileOptions(double pErrorPerBootstrap, Double globalPError, SecurityLevel security, int threads,
-        Path insecureKeyCache, Long maxKeyBytes, InputRangeCheck inputRangeCheck, boolean calibrationRanges) {
+        Path insecureKeyCache, Long maxKeyBytes, InputRangeCheck inputRangeCheck, boolean calibrationRanges,
+        boolean multiParameter) {
+
+    /** Whether circuits are compiled with multi-parameter partitions unless the options say otherwise. */
+    public static final boolean DEFAULT_MULTI_PARAMETER = false;
 
     public static final double DEFAULT_P_ERROR = 0x1p-40;
 
@@ -52,6 +59,13 @@ public record CompileOptions(double pErrorPerBootstrap, Double globalPError, Sec
         }
     }
 
+    /** The options with the default multi-parameter choice: the signature before multi-parameter circuits. */
+    public CompileOptions(double pErrorPerBootstrap, Double globalPError, SecurityLevel security, int threads,
+            Path insecureKeyCache, Long maxKeyBytes, InputRangeCheck inputRangeCheck, boolean calibrationRanges) {
+        this(pErrorPerBootstrap, globalPError, security, threads, insecureKeyCache, maxKeyBytes, inputRangeCheck,
+                calibrationRanges, DEFAULT_MULTI_PARAMETER);
+    }
+
     /** The options with the default range handling: the signature before range checks existed. */
     public CompileOptions(double pErrorPerBootstrap, Double globalPError, SecurityLevel security, int threads,
             Path insecureKeyCache, Long maxKeyBytes) {
@@ -72,40 +86,40 @@ public record CompileOptions(double pErrorPerBootstrap, Double globalPError, Sec
 
     public CompileOptions withPError(double pError) {
         return new CompileOptions(pError, globalPError, security, threads, insecureKeyCache, maxKeyBytes,
-                inputRangeCheck, calibrationRanges);
+                inputRangeCheck, calibrationRanges, multiParameter);
     }
 
     public CompileOptions withGlobalPError(double global) {
         return new CompileOptions(pErrorPerBootstrap, global, security, threads, insecureKeyCache, maxKeyBytes,
-                inputRangeCheck, calibrationRanges);
+                inputRangeCheck, calibrationRanges, multiParameter);
     }
 
     public CompileOptions withSecurity(SecurityLevel level) {
         return new CompileOptions(pErrorPerBootstrap, globalPError, level, threads, insecureKeyCache, maxKeyBytes,
-                inputRangeCheck, calibrationRanges);
+                inputRangeCheck, calibrationRanges, multiParameter);
     }
 
     public CompileOptions withThreads(int count) {
         return new CompileOptions(pErrorPerBootstrap, globalPError, security, count, insecureKeyCache, maxKeyBytes,
-                inputRangeCheck, calibrationRanges);
+                inputRangeCheck, calibrationRanges, multiParameter);
     }
 
     /** Keeps keys in this folder, unencrypted: for tests and notebooks only. */
     public CompileOptions withInsecureKeyCache(Path folder) {
         return new CompileOptions(pErrorPerBootstrap, globalPError, security, threads, folder, maxKeyBytes,
-                inputRangeCheck, calibrationRanges);
+                inputRangeCheck, calibrationRanges, multiParameter);
     }
 
     /** Refuses at compile time circuits whose keys need more than {@code bytes} at their peak. */
     public CompileOptions withMaxKeyBytes(long bytes) {
         return new CompileOptions(pErrorPerBootstrap, globalPError, security, threads, insecureKeyCache, bytes,
-                inputRangeCheck, calibrationRanges);
+                inputRangeCheck, calibrationRanges, multiParameter);
     }
 
     /** What the circuit does with argument values outside its compiled bounds: refuse, clip, or nothing. */
     public CompileOptions withInputRangeCheck(InputRangeCheck check) {
         return new CompileOptions(pErrorPerBootstrap, globalPError, security, threads, insecureKeyCache, maxKeyBytes,
-                check, calibrationRanges);
+                check, calibrationRanges, multiParameter);
     }
 
     /**
@@ -114,6 +128,15 @@ public record CompileOptions(double pErrorPerBootstrap, Double globalPError, Sec
      */
     public CompileOptions withCalibrationRanges(boolean narrow) {
         return new CompileOptions(pErrorPerBootstrap, globalPError, security, threads, insecureKeyCache, maxKeyBytes,
-                inputRangeCheck, narrow);
+                inputRangeCheck, narrow, multiParameter);
+    }
+
+    /**
+     * Lets the compiler split the bootstraps into partitions with their own parameter sets (true) where the cost
+     * model predicts it cheaper, or keeps one set for all (false).
+     */
+    public CompileOptions withMultiParameter(boolean partitions) {
+        return new CompileOptions(pErrorPerBootstrap, globalPError, security, threads, insecureKeyCache, maxKeyBytes,
+                inputRangeCheck, calibrationRanges, partitions);
     }
 }

@@ -15,6 +15,16 @@ final class GraphPrinter {
     }
 
     static String format(Graph graph, boolean showRanges) {
+        return format(graph, showRanges, null);
+    }
+
+    /**
+     * The text form; for a multi-parameter circuit ({@code parameters} partitioned), every bootstrap node's comment
+     * names its partition, and a line per partition after the return gives its bootstraps and parameter set.
+     */
+    static String format(Graph graph, boolean showRanges, CircuitParameters parameters) {
+        CircuitParameters.Bootstrapped partitioned = parameters instanceof CircuitParameters.Bootstrapped b
+                && b.partitioned() ? b : null;
         List<String> left = new ArrayList<>();
         List<String> right = new ArrayList<>();
         for (Node node : graph.nodes()) {
@@ -23,6 +33,10 @@ final class GraphPrinter {
             if (showRanges && graph.measuredRange(node) != null) {
                 Bounds range = graph.measuredRange(node);
                 type += " ∈ [" + range.min() + ", " + range.max() + "]";
+            }
+            if (partitioned != null && node.isEncrypted()
+                    && (LookupLowering.isLookup(node) || BitExtraction.isExtraction(node))) {
+                type += "  @partition " + partitioned.partitionOf(graph.position(node));
             }
             right.add(type);
         }
@@ -33,6 +47,16 @@ final class GraphPrinter {
         }
         text.append("return ").append(graph.outputs().stream().map(n -> "%" + graph.position(n))
                 .collect(Collectors.joining(", ")));
+        if (partitioned != null) {
+            for (int i = 0; i < partitioned.partitionCount(); i++) {
+                CircuitParameters.Partition partition = partitioned.partitions().get(i);
+                var p = partition.pbs();
+                text.append(String.format("%n# partition %d: %d bootstraps at %d bits, n %d, k %d, N %d, pbs %d×2^%d, "
+                        + "ks %d×2^%d, p_error 2^%.1f", i, partition.bootstrapCount(), partition.precision(),
+                        p.lweDimension(), p.glweDimension(), p.polynomialSize(), p.pbsLevel(), p.pbsBaseLog(),
+                        p.ksLevel(), p.ksBaseLog(), p.log2PError()));
+            }
+        }
         return text.toString();
     }
 

@@ -77,6 +77,64 @@ final class InsecureKeyCache {
         return keys;
     }
 
+    /**
+     * The keys of a multi-parameter circuit, loaded, or generated and stored: one entry for all partitions (they
+     * share one GLWE key), holding {@code client-key-i} and {@code server-key-i} for every partition i.
+     */
+    ClientKeys partitioned(CircuitParameters.Bootstrapped parameters) {
+        int count = parameters.partitionCount();
+        TfheParameters[] tfhe = new TfheParameters[count];
+        java.io.ByteArrayOutputStream described = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < count; i++) {
+            tfhe[i] = parameters.pbs(i).toTfheParameters();
+            described.writeBytes(TfheArtifacts.write(tfhe[i]));
+        }
+        Path entry = folder.resolve("partitions-" + name(described.toByteArray()));
+        String[] clientFiles = new String[count];
+        String[] serverFiles = new String[count];
+        for (int i = 0; i < count; i++) {
+            clientFiles[i] = CLIENT_KEY + "-" + i;
+            serverFiles[i] = SERVER_KEY + "-" + i;
+        }
+        if (!Files.exists(entry)) {
+            ClientKey[] secret = PartitionKeys.secretKeys(parameters);
+            SeededServerKey[] server = PartitionKeys.serverKeys(secret);
+            String[] files = new String[2 * count];
+            byte[][] contents = new byte[2 * count][];
+            for (int i = 0; i < count; i++) {
+                files[i] = clientFiles[i];
+                contents[i] = TfheArtifacts.write(secret[i]);
+                files[count + i] = serverFiles[i];
+                contents[count + i] = TfheArtifacts.write(server[i]);
+            }
+            if (publish(entry, files, contents)) {
+                return ClientKeys.partitioned(parameters, secret, server, nonce(contents[0]));
+            }
+        }
+        ClientKey[] secret = new ClientKey[count];
+        SeededServerKey[] server = new SeededServerKey[count];
+        byte[] first = null;
+        for (int i = 0; i < count; i++) {
+            byte[] clientBytes = read(entry, clientFiles[i]);
+            first = i == 0 ? clientBytes : first;
+            secret[i] = parse(entry, clientFiles[i], clientBytes, TfheArtifacts::readClientKey);
+            server[i] = parse(entry, serverFiles[i], read(entry, serverFiles[i]), TfheArtifacts::readSeededServerKey);
+            if (!secret[i].parameters().equals(tfhe[i]) || !server[i].parameters().equals(tfhe[i])) {
+                throw new KeyCacheException(entry, "its keys of partition " + i + " are of other parameters than "
+                        + tfhe[i], null);
+            }
+        }
+        ClientKeys keys = ClientKeys.partitioned(parameters, secret, server, nonce(first));
+        for (int i = 0; i < count; i++) {
+            if (!belongTogether(secret[i], keys.serverKeys().get(i))
+                    || !java.util.Arrays.equals(secret[i].bigLweKey().coefficients(), keys.encryptionKey().coefficients())) {
+                throw new KeyCacheException(entry, "its keys of partition " + i + " were not made from its "
+                        + clientFiles[i] + " and the shared GLWE key (the keys of two key sets are mixed)", null);
+            }
+        }
+        return keys;
+    }
+
     /** The LWE key of a circuit without bootstraps, loaded, or generated and stored. */
     ClientKeys leveled(CircuitParameters.Leveled parameters, Supplier<LweSecretKey> generate) {
         int dimension = parameters.lwe().lweDimension();

@@ -23,13 +23,25 @@ final class NoiseGrowth {
      * @param fresh true to count fresh encryptions as the unit source, false to count bootstrap outputs
      */
     static Map<Node, LongTensor> analyse(Graph graph, boolean fresh) {
+        return analyse(graph, fresh, fresh ? node -> false : node -> true);
+    }
+
+    /**
+     * Norms in units of the output noise of the bootstraps of {@code producers} (lookup and extraction nodes), the
+     * other bootstraps and the inputs counted as noise-free: one partition's share of a multi-parameter circuit.
+     */
+    static Map<Node, LongTensor> analyse(Graph graph, java.util.function.Predicate<Node> producers) {
+        return analyse(graph, false, producers);
+    }
+
+    private static Map<Node, LongTensor> analyse(Graph graph, boolean fresh, java.util.function.Predicate<Node> producers) {
         Map<Node, LongTensor> norms = new IdentityHashMap<>();
         for (Node node : graph.nodes()) {
             if (!node.isEncrypted()) {
                 continue;
             }
             try {
-                norms.put(node, of(graph, node, norms, fresh));
+                norms.put(node, of(graph, node, norms, fresh, producers));
             } catch (ArithmeticException e) {
                 throw new CompilationException("%" + graph.position(node) + " = " + GraphPrinter.expression(graph, node)
                         + ": the noise of its ciphertexts grows beyond 2^63 fresh noises; lower n_bits or the weights.");
@@ -48,7 +60,9 @@ final class NoiseGrowth {
         return nodes.stream().filter(norms::containsKey).mapToLong(n -> norms.get(n).max()).max().orElse(0);
     }
 
-    private static LongTensor of(Graph graph, Node node, Map<Node, LongTensor> norms, boolean fresh) {
+    private static LongTensor of(Graph graph, Node node, Map<Node, LongTensor> norms, boolean fresh,
+            java.util.function.Predicate<Node> producers) {
+        boolean produced = producers.test(node);
         List<Node> in = node.operands();
         return switch (node.op()) {
             case Op.Input input -> LongTensor.of(node.shape(), filled(node.shape().size(), fresh ? 1 : 0));
@@ -67,10 +81,10 @@ final class NoiseGrowth {
             case Op.Concatenate concatenate -> LongTensor.concatenate(in.stream()
                     .map(n -> n.isEncrypted() ? norms.get(n) : LongTensor.of(n.shape(), new long[n.shape().size()]))
                     .toList(), concatenate.axis());
-            case Op.Lookup lookup -> LongTensor.of(node.shape(), filled(node.shape().size(), fresh ? 0 : 1));
-            case Op.Apply apply -> LongTensor.of(node.shape(), filled(node.shape().size(), fresh ? 0 : 1));
-            case Op.RoundBitPattern round -> extracted(norms.get(in.getFirst()), round.lsbs(), fresh);
-            case Op.TruncateBitPattern truncate -> extracted(norms.get(in.getFirst()), truncate.lsbs(), fresh);
+            case Op.Lookup lookup -> LongTensor.of(node.shape(), filled(node.shape().size(), produced ? 1 : 0));
+            case Op.Apply apply -> LongTensor.of(node.shape(), filled(node.shape().size(), produced ? 1 : 0));
+            case Op.RoundBitPattern round -> extracted(norms.get(in.getFirst()), round.lsbs(), !produced);
+            case Op.TruncateBitPattern truncate -> extracted(norms.get(in.getFirst()), truncate.lsbs(), !produced);
             case Op.AssumeRange assumed -> norms.get(in.getFirst());
         };
     }

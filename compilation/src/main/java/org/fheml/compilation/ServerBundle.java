@@ -160,21 +160,7 @@ public final class ServerBundle {
                             + "does not bootstrap: they are another model's keys.");
                 }
             }
-            case CircuitParameters.Bootstrapped bootstrapped -> {
-                var needed = bootstrapped.pbs().toTfheParameters();
-                var held = switch (keys.form()) {
-                    case NONE -> throw new ArtifactException("The EVALUATION_KEYS artifact holds no server key, but "
-                            + "this circuit bootstraps: they are another model's keys.");
-                    case SEEDED -> org.fheml.tfhe.serialization.TfheArtifacts.readSeededServerKey(keys.serverKey())
-                            .parameters();
-                    case PLAIN -> org.fheml.tfhe.serialization.TfheArtifacts.readServerKey(keys.serverKey())
-                            .parameters();
-                };
-                if (!held.equals(needed)) {
-                    throw new ArtifactException("The EVALUATION_KEYS artifact holds keys for parameters " + held
-                            + ", but this circuit needs " + needed + ": they are another model's keys.");
-                }
-            }
+            case CircuitParameters.Bootstrapped bootstrapped -> keys.requireFits(bootstrapped, "another model's");
         }
         return keys.keySet();
     }

@@ -47,7 +47,7 @@ public final class ServerCircuit implements AutoCloseable {
         }
         CircuitSpecification.Loaded loaded = CircuitSpecification.read(specification);
         EvaluationKeysCodec.Decoded keys = EvaluationKeysCodec.read(evaluationKeys);
-        ServerKey serverKey = null;
+        java.util.List<ServerKey> serverKeys = java.util.List.of();
         int dimension;
         switch (loaded.parameters()) {
             case CircuitParameters.Leveled leveled -> {
@@ -62,19 +62,14 @@ public final class ServerCircuit implements AutoCloseable {
                     throw new ArtifactException("The EVALUATION_KEYS artifact holds no server key, but this circuit "
                             + "bootstraps: the server needs the client's evaluation keys (Circuit.evaluationKeys()).");
                 }
-                var needed = bootstrapped.pbs().toTfheParameters();
                 CircuitMemory memory = CircuitMemory.of(loaded.graph(), bootstrapped);
                 MemoryLimitException.requireHeap("Loading the evaluation keys", memory.serverLoadBytes(), memory);
-                serverKey = keys.load();
-                if (!serverKey.parameters().equals(needed)) {
-                    throw new ArtifactException("The EVALUATION_KEYS artifact holds keys for parameters "
-                            + serverKey.parameters() + ", but this circuit needs " + needed
-                            + ": they are another circuit's keys.");
-                }
-                dimension = needed.bigLweDimension().value();
+                keys.requireFits(bootstrapped, "another circuit's");
+                serverKeys = keys.loadAll();
+                dimension = bootstrapped.pbs().toTfheParameters().bigLweDimension().value();
             }
         }
-        return new ServerCircuit(CiphertextEvaluator.create(loaded.graph(), loaded.parameters(), serverKey, threads,
+        return new ServerCircuit(CiphertextEvaluator.create(loaded.graph(), loaded.parameters(), serverKeys, threads,
                 loaded.tables()), keys.keySet(), loaded.graph().inputs(), dimension);
     }
 

@@ -40,6 +40,17 @@ public record BootstrapParameters(
                 glweNoiseStd * glweNoiseStd, pbsBaseLog, pbsLevel, ksBaseLog, ksLevel, norm2, centeredModulusSwitch);
     }
 
+    /** The noise variance (torus) of these bootstraps' outputs: their blind rotation's. */
+    public double outputVariance() {
+        return NoiseFormulas.blindRotation(lweDimension, glweDimension, polynomialSize, pbsBaseLog, pbsLevel,
+                glweNoiseStd * glweNoiseStd);
+    }
+
+    /** The noise variance (torus) the keyswitch of these bootstraps adds, from the big key to the small one. */
+    public double keyswitchVariance() {
+        return NoiseFormulas.keyswitch(glweDimension * polynomialSize, ksBaseLog, ksLevel, lweNoiseStd * lweNoiseStd);
+    }
+
     /** Builds the record for a candidate, computing its noise, failure probability, security, cost and key sizes. */
     static BootstrapParameters of(BootstrapQuery query, int n, int k, int bigN, int pbsBaseLog, int pbsLevel,
             int ksBaseLog, int ksLevel) {

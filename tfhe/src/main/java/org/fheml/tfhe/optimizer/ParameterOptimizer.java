@@ -103,6 +103,89 @@ public final class ParameterOptimizer {
     }
 
     /**
+     * The cheapest KS → PBS parameters for one partition of a multi-parameter circuit (see {@link PartitionQuery}).
+     * Not cached: callers search few partitions.
+     *
+     * @throws NoFeasibleParametersException when no set in the search space meets it
+     */
+    public static BootstrapParameters optimize(PartitionQuery query) {
+        SecurityLevel level = query.security();
+        double safeVariance = FailureProbability.maximalVariance(query.pErrorPerBootstrap(), query.precision());
+        KeyswitchDecompositions keyswitches = KEYSWITCH_TABLES.computeIfAbsent(level, KeyswitchDecompositions::new);
+        Candidate best = null;
+        for (int k = MIN_GLWE_DIMENSION; k <= MAX_GLWE_DIMENSION; k++) {
+            if (query.glweDimension() != 0 && k != query.glweDimension()) {
+                continue;
+            }
+            for (int logN = MIN_LOG2_POLYNOMIAL_SIZE; logN <= MAX_LOG2_POLYNOMIAL_SIZE; logN++) {
+                int bigN = 1 << logN;
+                int bigDimension = k * bigN;
+                if ((query.polynomialSize() != 0 && bigN != query.polynomialSize())
+                        || bigDimension < level.minimalDimension()) {
+                    continue;
+                }
+                double fixed = query.freshNorm2Squared() * level.minimalVariance(bigDimension) + query.externalVariance();
+                if (fixed + NoiseModel.modulusSwitch(MIN_LWE_DIMENSION, bigN, query.centeredModulusSwitch())
+                        >= safeVariance) {
+                    continue;
+                }
+                List<Decomposition> blindRotations = paretoBlindRotations(k, bigN, level.minimalVariance(bigDimension));
+                for (int n = MIN_LWE_DIMENSION; n <= MAX_LWE_DIMENSION; n++) {
+                    double modulusSwitch = NoiseModel.modulusSwitch(n, bigN, query.centeredModulusSwitch());
+                    if (fixed + modulusSwitch >= safeVariance || (best != null
+                            && CostModel.bootstrap(n, k, bigN, blindRotations.getFirst().levels()) >= best.cost)) {
+                        break;
+                    }
+                    for (Decomposition br : blindRotations) {
+                        double output = n * br.variance();
+                        if (output > query.maxOutputVariance()) {
+                            continue;
+                        }
+                        double budget = safeVariance - fixed - modulusSwitch - query.selfNorm2Squared() * output;
+                        if (budget <= 0) {
+                            continue;
+                        }
+                        Decomposition ks = keyswitches.cheapest(n, budget / bigDimension);
+                        if (ks == null) {
+                            continue;
+                        }
+                        double cost = CostModel.atomicPattern(n, k, bigN, br.levels(), ks.levels(), query.sumSize());
+                        if (best == null || cost < best.cost) {
+                            best = new Candidate(n, k, bigN, br, ks, cost);
+                        }
+                    }
+                }
+            }
+        }
+        if (best == null) {
+            throw new NoFeasibleParametersException(String.format("No %d-bit secure KS-PBS parameters for a partition "
+                    + "of %d-bit bootstraps at p_error %.3g under its consumers' output noise cap %.3g.", level.bits(),
+                    query.precision(), query.pErrorPerBootstrap(), query.maxOutputVariance()));
+        }
+        return partitionParameters(query, best.n, best.k, best.bigN, best.br.baseLog(), best.br.levels(),
+                best.ks.baseLog(), best.ks.levels());
+    }
+
+    /** The report of one partition's parameters, its failure probability from the query's decision variance. */
+    static BootstrapParameters partitionParameters(PartitionQuery query, int n, int k, int bigN, int pbsBaseLog,
+            int pbsLevel, int ksBaseLog, int ksLevel) {
+        SecurityLevel level = query.security();
+        double lweStd = level.minimalStd(n);
+        double glweStd = level.minimalStd(k * bigN);
+        double output = NoiseFormulas.blindRotation(n, k, bigN, pbsBaseLog, pbsLevel, glweStd * glweStd);
+        double keyswitch = NoiseFormulas.keyswitch(k * bigN, ksBaseLog, ksLevel, lweStd * lweStd);
+        double variance = query.decisionVariance(n, k, bigN, output, keyswitch);
+        double security = Math.min(SecurityLevel.securityBits(n, lweStd), SecurityLevel.securityBits(k * bigN, glweStd));
+        double cost = CostModel.atomicPattern(n, k, bigN, pbsLevel, ksLevel, query.sumSize()) / 0x1p20;
+        org.fheml.tfhe.params.TfheParameters sizes = org.fheml.tfhe.params.TfheParameters.of(n, k, bigN, lweStd,
+                glweStd, pbsBaseLog, pbsLevel, ksBaseLog, ksLevel);
+        return new BootstrapParameters(query.precision(), n, k, bigN, lweStd, glweStd, pbsBaseLog, pbsLevel,
+                ksBaseLog, ksLevel, query.centeredModulusSwitch(), Math.max(1, Math.sqrt(query.selfNorm2Squared())),
+                FailureProbability.log2OfVariance(variance, query.precision()), security, cost,
+                sizes.bootstrapKeyBytes(), sizes.keyswitchKeyBytes());
+    }
+
+    /**
      * For each level count, the base that minimises the CMUX noise, keeping only level counts that lower it:
      * the Pareto front of cost (rising with levels) against noise.
      */
