@@ -10,23 +10,21 @@ import org.fheml.models.deploy.OutputDecoding;
 /**
  * The fitted-state plumbing every family's {@link QuantizedModel} shares: the estimator's name for errors, the
  * not-fitted and not-compiled checks, validation of inputs against the fitted feature count, the circuit compiled
- * for the current fit, and the row-by-row dequantization. A family supplies what it holds after fit
- * ({@link #isFitted}, {@link #fittedFeatureCount}), how it compiles ({@link #compileFitted}), quantizes, evaluates
- * and dequantizes one row, and its client encodings; it calls {@link #dropCircuit} when a new fit or setting makes
- * the compiled circuit stale.
+ * for the current fit, and the row-by-row dequantization. A family records each fit ({@link #recordFit}) once it
+ * holds what it fitted, and supplies how it compiles ({@link #compileFitted}), quantizes, evaluates and dequantizes
+ * one row, and its client encodings; it calls {@link #dropCircuit} when a setting makes the compiled circuit
+ * stale.
  */
 public abstract class FittedModel implements QuantizedModel {
 
     private final String estimator;
+    private int featureCount = -1;
     private Circuit circuit;
 
     /** A model for the estimator of this name (its simple class name), not fitted and not compiled. */
     protected FittedModel(String estimator) {
         this.estimator = estimator;
     }
-
-    /** The number of features of the fitted model; called only once it is fitted. */
-    protected abstract int fittedFeatureCount();
 
     /** The circuit of the fitted model, compiled on rows X already checked against it. */
     protected abstract Circuit compileFitted(double[][] X, CompileOptions options);
@@ -40,6 +38,20 @@ public abstract class FittedModel implements QuantizedModel {
     /** {@link #clientOutputDecoding}, once fitted. */
     protected abstract OutputDecoding fittedOutputDecoding();
 
+    /**
+     * Records a new fit of {@code features} features, once the family holds what it fitted: the model is fitted
+     * from then on, and a circuit compiled for an earlier fit is dropped.
+     */
+    protected final void recordFit(int features) {
+        featureCount = features;
+        circuit = null;
+    }
+
+    @Override
+    public final boolean isFitted() {
+        return featureCount >= 0;
+    }
+
     @Override
     public final String estimatorName() {
         return estimator;
@@ -48,13 +60,13 @@ public abstract class FittedModel implements QuantizedModel {
     @Override
     public final int featureCount() {
         requireFitted("featureCount");
-        return fittedFeatureCount();
+        return featureCount;
     }
 
     @Override
     public final void check(double[][] X, String what) {
         requireFitted(what);
-        InputValidation.checkFeatures(X, fittedFeatureCount());
+        InputValidation.checkFeatures(X, featureCount);
     }
 
     @Override

@@ -28,7 +28,7 @@ public class ModuleModel extends FittedModel {
             throw new IllegalArgumentException("The quantized module is null.");
         }
         this.module = quantized;
-        dropCircuit();
+        recordFit(quantized.featureCount());
     }
 
     /**
@@ -39,16 +39,6 @@ public class ModuleModel extends FittedModel {
     public QuantizedModule module() {
         requireFitted("the quantized module");
         return module;
-    }
-
-    @Override
-    public boolean isFitted() {
-        return module != null;
-    }
-
-    @Override
-    protected int fittedFeatureCount() {
-        return module.featureCount();
     }
 
     @Override

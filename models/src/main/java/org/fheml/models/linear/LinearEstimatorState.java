@@ -11,7 +11,6 @@ import org.fheml.quantization.NBits;
 final class LinearEstimatorState extends FittedModel {
 
     private NBits nBits = NBits.of(8);
-    private int featureCount = -1;
     private FloatLinearModel floatModel;
     private LinearCircuit quantized;
 
@@ -33,18 +32,7 @@ final class LinearEstimatorState extends FittedModel {
     void fitted(FloatLinearModel model, double[][] X) {
         this.floatModel = model;
         this.quantized = LinearCircuit.quantize(model, X, nBits.opInputs(), nBits.opWeights());
-        this.featureCount = X[0].length;
-        dropCircuit();
-    }
-
-    @Override
-    public boolean isFitted() {
-        return quantized != null;
-    }
-
-    @Override
-    protected int fittedFeatureCount() {
-        return featureCount;
+        recordFit(X[0].length);
     }
 
     FloatLinearModel floatModel() {

@@ -50,7 +50,7 @@ final class NeighborsState extends FittedModel {
         this.program = program;
         this.output = output;
         this.floatRows = floatRows;
-        dropCircuit();
+        recordFit(floatRows[0].length);
     }
 
     NeighborsProgram program() {
@@ -66,16 +66,6 @@ final class NeighborsState extends FittedModel {
     /** The training rows min-max scaled, in fit order: the float k-NN's reference set. */
     double[][] floatRows() {
         return floatRows;
-    }
-
-    @Override
-    public boolean isFitted() {
-        return program != null;
-    }
-
-    @Override
-    protected int fittedFeatureCount() {
-        return floatRows[0].length;
     }
 
     @Override

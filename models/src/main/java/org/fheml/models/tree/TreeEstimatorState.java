@@ -26,7 +26,6 @@ final class TreeEstimatorState extends FittedModel {
     private TreeInputEncoding inputEncoding = TreeInputEncoding.THERMOMETER;
     private FeatureQuantizer inputs;
     private QuantizedEnsemble quantized;
-    private int featureCount = -1;
 
     TreeEstimatorState(String estimator) {
         super(estimator);
@@ -90,18 +89,7 @@ final class TreeEstimatorState extends FittedModel {
     void fitted(FeatureQuantizer quantizer, TreeEnsemble ensemble) {
         this.quantized = QuantizedEnsemble.quantize(ensemble, nBits.opInputs(), nBits.opLeaves());
         this.inputs = quantizer;
-        this.featureCount = quantizer.features();
-        dropCircuit();
-    }
-
-    @Override
-    public boolean isFitted() {
-        return quantized != null;
-    }
-
-    @Override
-    protected int fittedFeatureCount() {
-        return featureCount;
+        recordFit(quantizer.features());
     }
 
     QuantizedEnsemble quantized() {
@@ -139,12 +127,12 @@ final class TreeEstimatorState extends FittedModel {
         EnsembleOutput kind = output;
         java.util.function.Function<Tracer, Tracer> lowering = switch (inputEncoding) {
             case THERMOMETER -> {
-                ThermometerLowering thermometer = new ThermometerLowering(quantized, featureCount,
+                ThermometerLowering thermometer = new ThermometerLowering(quantized, featureCount(),
                         new ThermometerCode(nBits.opInputs()));
                 yield x -> thermometer.lower(x, kind);
             }
             case INTEGERS -> {
-                GemmLowering gemm = new GemmLowering(quantized, featureCount, nBits.opInputs());
+                GemmLowering gemm = new GemmLowering(quantized, featureCount(), nBits.opInputs());
                 yield x -> gemm.lower(x, kind);
             }
         };
