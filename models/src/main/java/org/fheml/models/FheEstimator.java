@@ -124,4 +124,14 @@ public abstract class FheEstimator {
     protected final double[][] predictScores(double[][] X, FheMode mode, String what) {
         return pipeline.scores(quantizedModel(), X, mode, what);
     }
+
+    /** The one score of every row of X ({@link #predictScores} of a single-output model), as a regressor predicts. */
+    protected final double[] predictValues(double[][] X, FheMode mode, String what) {
+        double[][] scores = predictScores(X, mode, what);
+        double[] out = new double[scores.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = scores[i][0];
+        }
+        return out;
+    }
 }

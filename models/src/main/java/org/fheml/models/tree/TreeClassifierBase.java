@@ -2,11 +2,9 @@ package org.fheml.models.tree;
 
 import org.fheml.core.ClassLabels;
 import org.fheml.core.FheMode;
-import org.fheml.core.InputValidation;
-import org.fheml.core.InvalidInputException;
-import org.fheml.core.NotFittedException;
 import org.fheml.core.ProbabilisticClassifier;
 import org.fheml.models.FheClassifier;
+import org.fheml.models.FittedClasses;
 import org.fheml.quantization.FeatureQuantizer;
 
 /**
@@ -58,12 +56,7 @@ public abstract class TreeClassifierBase<S extends TreeClassifierBase<S>>
 
     @Override
     public S fit(double[][] X, int[] y) {
-        InputValidation.checkLabels(X, y);
-        int[] labels = ClassLabels.distinct(y);
-        if (labels.length < 2) {
-            throw new InvalidInputException("y holds a single class (" + labels[0] + "): a classifier needs at least "
-                    + "two.");
-        }
+        int[] labels = FittedClasses.of(X, y);
         int[] indices = ClassLabels.toIndices(y, labels);
         FeatureQuantizer quantizer = state.calibrate(X);
         Trained quantized = train(TreeEstimatorState.quantizedForTraining(quantizer, X), indices, labels.length,
@@ -167,10 +160,7 @@ public abstract class TreeClassifierBase<S extends TreeClassifierBase<S>>
 
     @Override
     public int[] classes() {
-        if (classes == null) {
-            throw new NotFittedException(getClass().getSimpleName(), "classes");
-        }
-        return classes.clone();
+        return FittedClasses.copy(classes, getClass().getSimpleName());
     }
 
     /** The ensemble's trees and splits as the circuit sees them: for statistics and tests. */
