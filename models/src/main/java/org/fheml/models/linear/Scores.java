@@ -1,8 +1,6 @@
 package org.fheml.models.linear;
 
-import org.fheml.models.Softmax;
-
-/** Post-processing of linear scores in the clear: decisions, sigmoid and softmax. */
+/** Post-processing of linear scores in the clear: the predicted class (probabilities: {@code PostProcessing}). */
 final class Scores {
 
     private Scores() {
@@ -20,14 +18,5 @@ final class Scores {
             }
         }
         return best;
-    }
-
-    /** Probabilities per class: [1 − σ(s), σ(s)] for one score, softmax for several. */
-    static double[] probabilities(double[] scores) {
-        if (scores.length == 1) {
-            double p = 1 / (1 + Math.exp(-scores[0]));
-            return new double[] {1 - p, p};
-        }
-        return Softmax.of(scores);
     }
 }

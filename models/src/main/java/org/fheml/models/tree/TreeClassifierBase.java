@@ -32,11 +32,13 @@ public abstract class TreeClassifierBase<S extends TreeClassifierBase<S>>
     /** Trains on validated data whose labels are class indices 0..classCount−1. */
     abstract Trained train(double[][] X, int[] classIndices, int classCount, TreeSettings settings);
 
-    /** The class probabilities of one row's scores (as computed by the ensemble). */
-    abstract double[] probabilities(double[] scores);
-
-    /** {@link #probabilities} as a saved model's client computes it. */
+    /** How this classifier's scores become class probabilities, here and in a saved model's client. */
     abstract org.fheml.models.deploy.PostProcessing.Probabilities probabilityMap();
+
+    /** The class probabilities of one row's scores (as computed by the ensemble): {@link #probabilityMap}'s. */
+    final double[] probabilities(double[] scores) {
+        return probabilityMap().of(scores);
+    }
 
     @Override
     protected org.fheml.models.deploy.PostProcessing postProcessing() {
