@@ -68,7 +68,7 @@ public abstract class LinearClassifierBase<S extends LinearClassifierBase<S>>
     private int[] labelsOf(double[][] scores) {
         int[] out = new int[scores.length];
         for (int i = 0; i < out.length; i++) {
-            out[i] = classes[Scores.predictedIndex(scores[i])];
+            out[i] = classes[PostProcessing.predictedIndex(scores[i])];
         }
         return out;
     }

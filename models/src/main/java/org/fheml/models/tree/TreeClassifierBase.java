@@ -95,7 +95,7 @@ public abstract class TreeClassifierBase<S extends TreeClassifierBase<S>>
         }
         double[][] scores = scores(X, mode, "predict");
         for (int i = 0; i < out.length; i++) {
-            out[i] = classes[predictedIndex(scores[i])];
+            out[i] = classes[org.fheml.models.deploy.PostProcessing.predictedIndex(scores[i])];
         }
         return out;
     }
@@ -103,20 +103,6 @@ public abstract class TreeClassifierBase<S extends TreeClassifierBase<S>>
     private double[][] scores(double[][] X, FheMode mode, String what) {
         state.requireScores(what);
         return predictScores(X, mode, what);
-    }
-
-    /** The class index of one row's scores: the first largest, or, for one score, whether it is positive. */
-    static int predictedIndex(double[] scores) {
-        if (scores.length == 1) {
-            return scores[0] > 0 ? 1 : 0;
-        }
-        int best = 0;
-        for (int c = 1; c < scores.length; c++) {
-            if (scores[c] > scores[best]) {
-                best = c;
-            }
-        }
-        return best;
     }
 
     @Override
@@ -145,7 +131,7 @@ public abstract class TreeClassifierBase<S extends TreeClassifierBase<S>>
         state.check(X, "floatPredict");
         int[] out = new int[X.length];
         for (int i = 0; i < out.length; i++) {
-            out[i] = classes[predictedIndex(floatEnsemble.scores(X[i]))];
+            out[i] = classes[org.fheml.models.deploy.PostProcessing.predictedIndex(floatEnsemble.scores(X[i]))];
         }
         return out;
     }

@@ -52,8 +52,9 @@ class SmileWalkTest {
             for (int i = 0; i < rows.length; i++) {
                 int label = model.predict(rows[i], posteriori);
                 double[] scores = ensemble.scores(d.features()[i]);
-                assertEquals(label, TreeClassifierBase.predictedIndex(scores), d.name() + " row " + i);
-                assertArrayEquals(posteriori, PostProcessing.Probabilities.BOOSTING.of(scores), 1e-9, d.name() + " row " + i);
+                assertEquals(label, PostProcessing.predictedIndex(scores), d.name() + " row " + i);
+                assertArrayEquals(posteriori, PostProcessing.Probabilities.BOOSTING.of(scores), 1e-9,
+                        d.name() + " row " + i);
             }
         }
     }
