@@ -56,10 +56,8 @@ public abstract class FheEstimator {
      * @throws org.fheml.compilation.BundleException when the files cannot be written
      */
     public final void save(java.nio.file.Path dir) {
+        requireFitted("save");
         QuantizedModel model = quantizedModel();
-        if (!isFitted()) {
-            throw new org.fheml.core.NotFittedException(model.estimatorName(), "save");
-        }
         org.fheml.models.deploy.ModelBundles.save(dir, model.estimatorName(), model.circuit(), model.clientInputEncoding(),
                 model.clientOutputDecoding(), postProcessing());
     }
@@ -77,6 +75,17 @@ public abstract class FheEstimator {
 
     public boolean isFitted() {
         return quantizedModel().isFitted();
+    }
+
+    /**
+     * Throws unless the estimator is fitted ({@link #isFitted}).
+     *
+     * @throws org.fheml.core.NotFittedException naming the estimator and {@code what} was asked of it
+     */
+    protected final void requireFitted(String what) {
+        if (!isFitted()) {
+            throw new org.fheml.core.NotFittedException(quantizedModel().estimatorName(), what);
+        }
     }
 
     public int featureCount() {
@@ -114,5 +123,15 @@ public abstract class FheEstimator {
     /** {@link #predictIntegers}, dequantized: real scores before any post-processing. */
     protected final double[][] predictScores(double[][] X, FheMode mode, String what) {
         return pipeline.scores(quantizedModel(), X, mode, what);
+    }
+
+    /** The one score of every row of X ({@link #predictScores} of a single-output model), as a regressor predicts. */
+    protected final double[] predictValues(double[][] X, FheMode mode, String what) {
+        double[][] scores = predictScores(X, mode, what);
+        double[] out = new double[scores.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = scores[i][0];
+        }
+        return out;
     }
 }

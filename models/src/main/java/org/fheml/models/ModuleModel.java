@@ -2,23 +2,24 @@ package org.fheml.models;
 
 import org.fheml.compilation.Circuit;
 import org.fheml.compilation.CompileOptions;
-import org.fheml.core.InputValidation;
 import org.fheml.core.NotFittedException;
+import org.fheml.models.deploy.InputEncoding;
+import org.fheml.models.deploy.OutputDecoding;
 import org.fheml.quantization.QuantizedModule;
+import org.fheml.quantization.TensorQuantization;
 
 /**
  * The {@link QuantizedModel} of an estimator whose integer program is a {@link QuantizedModule} (networks, ONNX
  * graphs): it checks inputs, compiles the module, and hands the pipeline its quantizers and clear evaluation. An
- * estimator holds one, gives it a new module at each fit, and returns it from {@code quantizedModel()}.
+ * estimator holds one, gives it a new module at each fit, and returns it from {@code quantizedModel()}; a family
+ * whose client prepares features its own way (the networks scale them first) extends it.
  */
-public final class ModuleModel implements QuantizedModel {
+public class ModuleModel extends FittedModel {
 
-    private final String estimator;
     private QuantizedModule module;
-    private Circuit circuit;
 
     public ModuleModel(String estimator) {
-        this.estimator = estimator;
+        super(estimator);
     }
 
     /** The module of a new fit; a circuit compiled for an earlier one is dropped. */
@@ -27,7 +28,7 @@ public final class ModuleModel implements QuantizedModel {
             throw new IllegalArgumentException("The quantized module is null.");
         }
         this.module = quantized;
-        this.circuit = null;
+        recordFit(quantized.featureCount());
     }
 
     /**
@@ -41,52 +42,8 @@ public final class ModuleModel implements QuantizedModel {
     }
 
     @Override
-    public boolean isFitted() {
-        return module != null;
-    }
-
-    @Override
-    public int featureCount() {
-        requireFitted("featureCount");
-        return module.featureCount();
-    }
-
-    @Override
-    public String estimatorName() {
-        return estimator;
-    }
-
-    @Override
-    public void check(double[][] X, String what) {
-        requireFitted(what);
-        InputValidation.checkFeatures(X, module.featureCount());
-    }
-
-    @Override
-    public Circuit compile(double[][] X, CompileOptions options) {
-        check(X, "compile");
-        circuit = module.compile(X, options);
-        return circuit;
-    }
-
-    @Override
-    public Circuit circuit() {
-        requireFitted("fheCircuit");
-        if (circuit == null) {
-            throw new NotCompiledException(estimator, "SIMULATE or EXECUTE");
-        }
-        return circuit;
-    }
-
-    @Override
-    public boolean isCompiled() {
-        return circuit != null;
-    }
-
-    @Override
-    public long[][] quantizeInput(double[][] X) {
-        check(X, "quantizeInput");
-        return module.quantizeInput(X);
+    protected Circuit compileFitted(double[][] X, CompileOptions options) {
+        return module.compile(X, options);
     }
 
     @Override
@@ -100,31 +57,18 @@ public final class ModuleModel implements QuantizedModel {
     }
 
     @Override
-    public double[][] dequantizeOutput(long[][] q) {
-        requireFitted("dequantizeOutput");
-        double[][] out = new double[q.length][];
-        for (int i = 0; i < q.length; i++) {
-            out[i] = module.dequantizeOutput(q[i]);
-        }
-        return out;
+    protected double[] dequantizeRow(long[] q) {
+        return module.dequantizeOutput(q);
     }
 
     @Override
-    public org.fheml.models.deploy.InputEncoding clientInputEncoding() {
-        requireFitted("save");
-        return new org.fheml.models.deploy.InputEncoding.Quantized(module.inputQuantizer());
+    protected InputEncoding fittedInputEncoding() {
+        return new InputEncoding.Quantized(module.inputQuantizer());
     }
 
     @Override
-    public org.fheml.models.deploy.OutputDecoding clientOutputDecoding() {
-        requireFitted("save");
-        org.fheml.quantization.TensorQuantization output = module.outputQuantization();
-        return new org.fheml.models.deploy.OutputDecoding.Affine(output.scales(), output.zeroPoints());
-    }
-
-    private void requireFitted(String what) {
-        if (module == null) {
-            throw new NotFittedException(estimator, what);
-        }
+    protected OutputDecoding fittedOutputDecoding() {
+        TensorQuantization output = module.outputQuantization();
+        return new OutputDecoding.Affine(output.scales(), output.zeroPoints());
     }
 }

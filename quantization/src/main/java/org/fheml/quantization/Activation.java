@@ -73,6 +73,15 @@ public sealed interface Activation {
     double SELU_ALPHA = 1.6732632423543772;
     double SELU_SCALE = 1.0507009873554805;
 
+    /** The function's value at each element of x, in a new array: the float reference of a lookup op. */
+    default double[] applyEach(double[] x) {
+        double[] y = new double[x.length];
+        for (int e = 0; e < y.length; e++) {
+            y[e] = apply(x[e]);
+        }
+        return y;
+    }
+
     /** The function's value at x. */
     default double apply(double x) {
         return switch (this) {

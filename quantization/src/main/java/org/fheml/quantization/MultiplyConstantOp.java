@@ -35,13 +35,7 @@ public record MultiplyConstantOp(double[] constants, long[] signs, TensorQuantiz
 
     @Override
     public long[] evaluate(long[]... operands) {
-        QuantizedOp.requireArity(this, operands.length);
-        long[] q = operands[0];
-        long[] out = new long[q.length];
-        for (int e = 0; e < out.length; e++) {
-            out[e] = q[e] * signs[e];
-        }
-        return out;
+        return QuantizedOp.evaluateEach(this, operands, (e, q) -> q * signs[e]);
     }
 
     @Override

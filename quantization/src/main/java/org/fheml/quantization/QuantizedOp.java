@@ -72,6 +72,26 @@ public sealed interface QuantizedOp permits GemmOp, Conv2dOp, AvgPool2dOp, AddCo
         };
     }
 
+    /** One output element of a one-operand elementwise op, from the element's index and its operand value. */
+    @FunctionalInterface
+    interface ElementFunction {
+        long apply(int element, long value);
+    }
+
+    /**
+     * The exact evaluation of a one-operand elementwise op: checks the arity, then computes every output element,
+     * {@code out[e] = element.apply(e, operand[e])}.
+     */
+    static long[] evaluateEach(QuantizedOp op, long[][] operands, ElementFunction element) {
+        requireArity(op, operands.length);
+        long[] q = operands[0];
+        long[] out = new long[q.length];
+        for (int e = 0; e < out.length; e++) {
+            out[e] = element.apply(e, q[e]);
+        }
+        return out;
+    }
+
     /** Throws unless the operand count matches the op's arity. */
     static void requireArity(QuantizedOp op, int given) {
         if (given != op.arity()) {

@@ -52,23 +52,12 @@ public record TableOp(Activation function, TensorQuantization input, long offset
 
     @Override
     public long[] evaluate(long[]... operands) {
-        QuantizedOp.requireArity(this, operands.length);
-        long[] q = operands[0];
-        long[] out = new long[q.length];
-        for (int e = 0; e < out.length; e++) {
-            out[e] = apply(e, q[e]);
-        }
-        return out;
+        return QuantizedOp.evaluateEach(this, operands, this::apply);
     }
 
     @Override
     public double[] reference(double[]... operands) {
-        double[] x = operands[0];
-        double[] y = new double[x.length];
-        for (int e = 0; e < y.length; e++) {
-            y[e] = function.apply(x[e]);
-        }
-        return y;
+        return function.applyEach(operands[0]);
     }
 
     @Override

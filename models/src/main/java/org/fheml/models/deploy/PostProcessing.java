@@ -10,6 +10,23 @@ import org.fheml.models.Softmax;
 public sealed interface PostProcessing {
 
     /**
+     * The class index one row of a classifier's scores predicts: for one score, 1 when it is positive, else 0; for
+     * several, the first largest. What the estimators' predict and a saved model's client both compute.
+     */
+    static int predictedIndex(double[] scores) {
+        if (scores.length == 1) {
+            return scores[0] > 0 ? 1 : 0;
+        }
+        int best = 0;
+        for (int c = 1; c < scores.length; c++) {
+            if (scores[c] > scores[best]) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    /**
      * A classifier: a row of one score predicts {@code classes[1]} when positive, a row of several the first
      * largest; {@code probabilities} says how scores become class probabilities.
      */
@@ -30,16 +47,7 @@ public sealed interface PostProcessing {
 
         /** The index (into {@link #classes()}) that one row of scores predicts. */
         public int predictedIndex(double[] scores) {
-            if (scores.length == 1) {
-                return scores[0] > 0 ? 1 : 0;
-            }
-            int best = 0;
-            for (int c = 1; c < scores.length; c++) {
-                if (scores[c] > scores[best]) {
-                    best = c;
-                }
-            }
-            return best;
+            return PostProcessing.predictedIndex(scores);
         }
 
         /** The label of class index {@code index}. */

@@ -2,10 +2,8 @@ package org.fheml.models.linear;
 
 import org.fheml.core.ClassLabels;
 import org.fheml.core.FheMode;
-import org.fheml.core.InputValidation;
-import org.fheml.core.InvalidInputException;
-import org.fheml.core.NotFittedException;
 import org.fheml.models.FheClassifier;
+import org.fheml.models.FittedClasses;
 import org.fheml.models.deploy.PostProcessing;
 
 /**
@@ -28,12 +26,7 @@ public abstract class LinearClassifierBase<S extends LinearClassifierBase<S>>
 
     @Override
     public S fit(double[][] X, int[] y) {
-        InputValidation.checkLabels(X, y);
-        int[] labels = ClassLabels.distinct(y);
-        if (labels.length < 2) {
-            throw new InvalidInputException("y holds a single class (" + labels[0] + "): a classifier needs at least "
-                    + "two.");
-        }
+        int[] labels = FittedClasses.of(X, y);
         FloatLinearModel model = train(X, ClassLabels.toIndices(y, labels), labels.length);
         state.fitted(model, X);
         this.classes = labels;
@@ -75,7 +68,7 @@ public abstract class LinearClassifierBase<S extends LinearClassifierBase<S>>
     private int[] labelsOf(double[][] scores) {
         int[] out = new int[scores.length];
         for (int i = 0; i < out.length; i++) {
-            out[i] = classes[Scores.predictedIndex(scores[i])];
+            out[i] = classes[PostProcessing.predictedIndex(scores[i])];
         }
         return out;
     }
@@ -92,10 +85,7 @@ public abstract class LinearClassifierBase<S extends LinearClassifierBase<S>>
 
     @Override
     public int[] classes() {
-        if (classes == null) {
-            throw new NotFittedException(getClass().getSimpleName(), "classes");
-        }
-        return classes.clone();
+        return FittedClasses.copy(classes, getClass().getSimpleName());
     }
 
     @Override

@@ -1,6 +1,6 @@
 package org.fheml.models.linear;
 
-import org.fheml.models.FheEstimator;
+import org.fheml.models.FluentFheEstimator;
 import org.fheml.models.QuantizedModel;
 import org.fheml.quantization.NBits;
 
@@ -10,7 +10,7 @@ import org.fheml.quantization.NBits;
  *
  * @param <S> the concrete estimator, returned by the fluent setters
  */
-public abstract class LinearEstimatorBase<S extends LinearEstimatorBase<S>> extends FheEstimator {
+public abstract class LinearEstimatorBase<S extends LinearEstimatorBase<S>> extends FluentFheEstimator<S> {
 
     final LinearEstimatorState state = new LinearEstimatorState(getClass().getSimpleName());
 
@@ -22,11 +22,6 @@ public abstract class LinearEstimatorBase<S extends LinearEstimatorBase<S>> exte
         return state;
     }
 
-    @SuppressWarnings("unchecked")
-    protected final S self() {
-        return (S) this;
-    }
-
     /** op_inputs = op_weights = n bits (Concrete ML's semantics of an int n_bits). */
     public S setNBits(int nBits) {
         return setNBits(NBits.of(nBits));
@@ -34,18 +29,6 @@ public abstract class LinearEstimatorBase<S extends LinearEstimatorBase<S>> exte
 
     public S setNBits(NBits nBits) {
         state.setNBits(nBits);
-        return self();
-    }
-
-    @Override
-    public S setRandomSeed(long seed) {
-        super.setRandomSeed(seed);
-        return self();
-    }
-
-    @Override
-    public S setSimulateBootstrapErrors(boolean draw) {
-        super.setSimulateBootstrapErrors(draw);
         return self();
     }
 

@@ -2,22 +2,20 @@ package org.fheml.models.linear;
 
 import org.fheml.compilation.Circuit;
 import org.fheml.compilation.CompileOptions;
-import org.fheml.core.InputValidation;
-import org.fheml.core.NotFittedException;
-import org.fheml.models.QuantizedModel;
+import org.fheml.models.FittedModel;
+import org.fheml.models.deploy.InputEncoding;
+import org.fheml.models.deploy.OutputDecoding;
 import org.fheml.quantization.NBits;
 
 /** What every linear estimator holds after fit: its width settings, float model and quantized circuit. */
-final class LinearEstimatorState implements QuantizedModel {
+final class LinearEstimatorState extends FittedModel {
 
-    private final String estimator;
     private NBits nBits = NBits.of(8);
-    private int featureCount = -1;
     private FloatLinearModel floatModel;
     private LinearCircuit quantized;
 
     LinearEstimatorState(String estimator) {
-        this.estimator = estimator;
+        super(estimator);
     }
 
     void setNBits(NBits bits) {
@@ -34,35 +32,12 @@ final class LinearEstimatorState implements QuantizedModel {
     void fitted(FloatLinearModel model, double[][] X) {
         this.floatModel = model;
         this.quantized = LinearCircuit.quantize(model, X, nBits.opInputs(), nBits.opWeights());
-        this.featureCount = X[0].length;
-    }
-
-    @Override
-    public boolean isFitted() {
-        return quantized != null;
-    }
-
-    @Override
-    public int featureCount() {
-        requireFitted("featureCount");
-        return featureCount;
+        recordFit(X[0].length);
     }
 
     FloatLinearModel floatModel() {
         requireFitted("floatModel");
         return floatModel;
-    }
-
-    @Override
-    public String estimatorName() {
-        return estimator;
-    }
-
-    /** Validates X against the fitted model, for the operation named {@code what}. */
-    @Override
-    public void check(double[][] X, String what) {
-        requireFitted(what);
-        InputValidation.checkFeatures(X, featureCount);
     }
 
     double[][] floatScores(double[][] X) {
@@ -71,20 +46,8 @@ final class LinearEstimatorState implements QuantizedModel {
     }
 
     @Override
-    public Circuit compile(double[][] X, CompileOptions options) {
-        check(X, "compile");
+    protected Circuit compileFitted(double[][] X, CompileOptions options) {
         return quantized.compile(X, options);
-    }
-
-    @Override
-    public Circuit circuit() {
-        requireFitted("fheCircuit");
-        return quantized.circuit(estimator);
-    }
-
-    @Override
-    public boolean isCompiled() {
-        return quantized != null && quantized.isCompiled();
     }
 
     @Override
@@ -98,34 +61,19 @@ final class LinearEstimatorState implements QuantizedModel {
     }
 
     @Override
-    public long[][] quantizeInput(double[][] X) {
-        check(X, "quantizeInput");
-        return quantized.quantizeInput(X);
+    protected double[] dequantizeRow(long[] q) {
+        return quantized.gemm().dequantize(q);
     }
 
     @Override
-    public double[][] dequantizeOutput(long[][] q) {
-        requireFitted("dequantizeOutput");
-        return quantized.dequantizeOutput(q);
+    protected InputEncoding fittedInputEncoding() {
+        return new InputEncoding.Quantized(quantized.gemm().inputQuantizer());
     }
 
     @Override
-    public org.fheml.models.deploy.InputEncoding clientInputEncoding() {
-        requireFitted("save");
-        return new org.fheml.models.deploy.InputEncoding.Quantized(quantized.gemm().inputQuantizer());
-    }
-
-    @Override
-    public org.fheml.models.deploy.OutputDecoding clientOutputDecoding() {
-        requireFitted("save");
+    protected OutputDecoding fittedOutputDecoding() {
         double[] scales = new double[quantized.gemm().outputs()];
         java.util.Arrays.fill(scales, quantized.gemm().outputScale());
-        return new org.fheml.models.deploy.OutputDecoding.Affine(scales, new long[scales.length]);
-    }
-
-    void requireFitted(String what) {
-        if (!isFitted()) {
-            throw new NotFittedException(estimator, what);
-        }
+        return new OutputDecoding.Affine(scales, new long[scales.length]);
     }
 }

@@ -76,7 +76,7 @@ public final class LogisticRegression extends LinearClassifierBase<LogisticRegre
         double[][] scores = decisionFunction(X, mode);
         double[][] out = new double[scores.length][];
         for (int i = 0; i < out.length; i++) {
-            out[i] = Scores.probabilities(scores[i]);
+            out[i] = probabilityMap().of(scores[i]);
         }
         return out;
     }
@@ -92,7 +92,7 @@ public final class LogisticRegression extends LinearClassifierBase<LogisticRegre
         double[][] scores = floatScores(X);
         double[][] out = new double[scores.length][];
         for (int i = 0; i < out.length; i++) {
-            out[i] = Scores.probabilities(scores[i]);
+            out[i] = probabilityMap().of(scores[i]);
         }
         return out;
     }

@@ -196,7 +196,7 @@ public final class SGDClassifier extends LinearClassifierBase<SGDClassifier> {
         double[][] scores = models.get(epoch - 1).decisionFunction(X);
         int[] out = new int[X.length];
         for (int i = 0; i < out.length; i++) {
-            out[i] = labels[Scores.predictedIndex(scores[i])];
+            out[i] = labels[org.fheml.models.deploy.PostProcessing.predictedIndex(scores[i])];
         }
         return out;
     }

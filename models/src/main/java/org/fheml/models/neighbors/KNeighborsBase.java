@@ -2,8 +2,8 @@ package org.fheml.models.neighbors;
 
 import java.util.Objects;
 import org.fheml.compilation.Exactness;
-import org.fheml.core.NotFittedException;
 import org.fheml.models.FheEstimator;
+import org.fheml.models.FluentFheEstimator;
 import org.fheml.models.QuantizedModel;
 
 /**
@@ -13,7 +13,7 @@ import org.fheml.models.QuantizedModel;
  *
  * @param <S> the concrete estimator, returned by the setters
  */
-public abstract class KNeighborsBase<S extends KNeighborsBase<S>> extends FheEstimator {
+public abstract class KNeighborsBase<S extends KNeighborsBase<S>> extends FluentFheEstimator<S> {
 
     /** The most reference points a circuit compares: 64 points cost 2,080 lookups per row. */
     public static final int MAX_REFERENCE_POINTS = 64;
@@ -37,11 +37,6 @@ public abstract class KNeighborsBase<S extends KNeighborsBase<S>> extends FheEst
     @Override
     protected QuantizedModel quantizedModel() {
         return state;
-    }
-
-    @SuppressWarnings("unchecked")
-    final S self() {
-        return (S) this;
     }
 
     /** k, the neighbours that vote (or whose targets are averaged). Default 3. */
@@ -119,18 +114,6 @@ public abstract class KNeighborsBase<S extends KNeighborsBase<S>> extends FheEst
     /** Seeds k-means: the same seed and data give the same prototypes. Default 42. */
     public S setSeed(long seed) {
         this.seed = seed;
-        return self();
-    }
-
-    @Override
-    public S setRandomSeed(long seed) {
-        super.setRandomSeed(seed);
-        return self();
-    }
-
-    @Override
-    public S setSimulateBootstrapErrors(boolean draw) {
-        super.setSimulateBootstrapErrors(draw);
         return self();
     }
 
@@ -239,11 +222,5 @@ public abstract class KNeighborsBase<S extends KNeighborsBase<S>> extends FheEst
             }
         }
         return best;
-    }
-
-    void requireFitted(String what) {
-        if (!state.isFitted()) {
-            throw new NotFittedException(getClass().getSimpleName(), what);
-        }
     }
 }

@@ -5,12 +5,10 @@ import java.util.Arrays;
 import java.util.List;
 import org.fheml.core.ClassLabels;
 import org.fheml.core.FheMode;
-import org.fheml.core.InputValidation;
-import org.fheml.core.InvalidInputException;
-import org.fheml.core.NotFittedException;
 import org.fheml.core.ProbabilisticClassifier;
 import org.fheml.models.Benchmarked;
 import org.fheml.models.FheClassifier;
+import org.fheml.models.FittedClasses;
 import org.fheml.models.deploy.PostProcessing;
 
 /**
@@ -42,12 +40,7 @@ public final class KNeighborsClassifier extends KNeighborsBase<KNeighborsClassif
 
     @Override
     public KNeighborsClassifier fit(double[][] X, int[] y) {
-        InputValidation.checkLabels(X, y);
-        int[] labels = ClassLabels.distinct(y);
-        if (labels.length < 2) {
-            throw new InvalidInputException("y holds a single class (" + labels[0] + "): a classifier needs at least "
-                    + "two.");
-        }
+        int[] labels = FittedClasses.of(X, y);
         classes = null;
         int[] indices = ClassLabels.toIndices(y, labels);
         FeatureGrid grid = FeatureGrid.fit(X, nBits());
@@ -164,10 +157,7 @@ public final class KNeighborsClassifier extends KNeighborsBase<KNeighborsClassif
 
     @Override
     public int[] classes() {
-        if (classes == null) {
-            throw new NotFittedException(getClass().getSimpleName(), "classes");
-        }
-        return classes.clone();
+        return FittedClasses.copy(classes, getClass().getSimpleName());
     }
 
     @Override

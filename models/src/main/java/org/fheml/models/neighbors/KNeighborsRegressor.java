@@ -62,12 +62,7 @@ public final class KNeighborsRegressor extends KNeighborsBase<KNeighborsRegresso
 
     @Override
     public double[] predict(double[][] X, FheMode mode) {
-        double[][] scores = predictScores(X, mode, "predict");
-        double[] out = new double[scores.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = scores[i][0];
-        }
-        return out;
+        return predictValues(X, mode, "predict");
     }
 
     /** The decoded sum of the k targets divided by k, plus the lowest target: the mean target of the k. */

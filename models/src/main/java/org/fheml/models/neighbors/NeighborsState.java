@@ -3,10 +3,7 @@ package org.fheml.models.neighbors;
 import java.util.Arrays;
 import org.fheml.compilation.Circuit;
 import org.fheml.compilation.CompileOptions;
-import org.fheml.core.InputValidation;
-import org.fheml.core.NotFittedException;
-import org.fheml.models.NotCompiledException;
-import org.fheml.models.QuantizedModel;
+import org.fheml.models.FittedModel;
 import org.fheml.models.deploy.InputEncoding;
 import org.fheml.models.deploy.OutputDecoding;
 
@@ -14,7 +11,7 @@ import org.fheml.models.deploy.OutputDecoding;
  * What a k-NN estimator holds after fit: its feature grid, integer program and circuit, the float reference (every
  * training row, min-max scaled), and how its integer outputs read in real units.
  */
-final class NeighborsState implements QuantizedModel {
+final class NeighborsState extends FittedModel {
 
     /**
      * How outputs dequantize: vote counts as they are, or a sum of k quantized targets to their mean,
@@ -39,15 +36,13 @@ final class NeighborsState implements QuantizedModel {
         }
     }
 
-    private final String estimator;
     private FeatureGrid grid;
     private NeighborsProgram program;
     private Output output;
     private double[][] floatRows;
-    private Circuit circuit;
 
     NeighborsState(String estimator) {
-        this.estimator = estimator;
+        super(estimator);
     }
 
     void fitted(FeatureGrid grid, NeighborsProgram program, Output output, double[][] floatRows) {
@@ -55,7 +50,7 @@ final class NeighborsState implements QuantizedModel {
         this.program = program;
         this.output = output;
         this.floatRows = floatRows;
-        this.circuit = null;
+        recordFit(floatRows[0].length);
     }
 
     NeighborsProgram program() {
@@ -74,52 +69,8 @@ final class NeighborsState implements QuantizedModel {
     }
 
     @Override
-    public boolean isFitted() {
-        return program != null;
-    }
-
-    @Override
-    public int featureCount() {
-        requireFitted("featureCount");
-        return floatRows[0].length;
-    }
-
-    @Override
-    public String estimatorName() {
-        return estimator;
-    }
-
-    @Override
-    public void check(double[][] X, String what) {
-        requireFitted(what);
-        InputValidation.checkFeatures(X, floatRows[0].length);
-    }
-
-    @Override
-    public Circuit compile(double[][] X, CompileOptions options) {
-        check(X, "compile");
-        circuit = program.compile(quantizeFeatures(X), options);
-        return circuit;
-    }
-
-    @Override
-    public Circuit circuit() {
-        requireFitted("fheCircuit");
-        if (circuit == null) {
-            throw new NotCompiledException(estimator, "SIMULATE or EXECUTE");
-        }
-        return circuit;
-    }
-
-    @Override
-    public boolean isCompiled() {
-        return circuit != null;
-    }
-
-    @Override
-    public long[][] quantizeInput(double[][] X) {
-        check(X, "quantizeInput");
-        return quantizeFeatures(X);
+    protected Circuit compileFitted(double[][] X, CompileOptions options) {
+        return program.compile(quantizeFeatures(X), options);
     }
 
     @Override
@@ -137,24 +88,17 @@ final class NeighborsState implements QuantizedModel {
     }
 
     @Override
-    public double[][] dequantizeOutput(long[][] q) {
-        requireFitted("dequantizeOutput");
-        double[][] out = new double[q.length][];
-        for (int i = 0; i < q.length; i++) {
-            out[i] = output.read(q[i]);
-        }
-        return out;
+    protected double[] dequantizeRow(long[] q) {
+        return output.read(q);
     }
 
     @Override
-    public InputEncoding clientInputEncoding() {
-        requireFitted("save");
+    protected InputEncoding fittedInputEncoding() {
         return grid.clientEncoding();
     }
 
     @Override
-    public OutputDecoding clientOutputDecoding() {
-        requireFitted("save");
+    protected OutputDecoding fittedOutputDecoding() {
         return output.clientDecoding(program.outputCount());
     }
 
@@ -162,11 +106,5 @@ final class NeighborsState implements QuantizedModel {
     Output output() {
         requireFitted("output");
         return output;
-    }
-
-    void requireFitted(String what) {
-        if (program == null) {
-            throw new NotFittedException(estimator, what);
-        }
     }
 }

@@ -2,11 +2,9 @@ package org.fheml.models.neural;
 
 import org.fheml.core.ClassLabels;
 import org.fheml.core.FheMode;
-import org.fheml.core.InputValidation;
-import org.fheml.core.InvalidInputException;
-import org.fheml.core.NotFittedException;
 import org.fheml.core.ProbabilisticClassifier;
 import org.fheml.models.FheClassifier;
+import org.fheml.models.FittedClasses;
 import org.fheml.models.Softmax;
 
 /**
@@ -98,12 +96,7 @@ public final class MLPClassifier extends MlpEstimatorBase<MLPClassifier> impleme
 
     @Override
     public MLPClassifier fit(double[][] X, int[] y) {
-        InputValidation.checkLabels(X, y);
-        int[] labels = ClassLabels.distinct(y);
-        if (labels.length < 2) {
-            throw new InvalidInputException("y holds a single class (" + labels[0] + "): a classifier needs at least "
-                    + "two.");
-        }
+        int[] labels = FittedClasses.of(X, y);
         classes = null;
         train(X, new Targets.Classes(ClassLabels.toIndices(y, labels), labels.length));
         classes = labels;
@@ -181,10 +174,7 @@ public final class MLPClassifier extends MlpEstimatorBase<MLPClassifier> impleme
 
     @Override
     public int[] classes() {
-        if (classes == null) {
-            throw new NotFittedException(getClass().getSimpleName(), "classes");
-        }
-        return classes.clone();
+        return FittedClasses.copy(classes, getClass().getSimpleName());
     }
 
     @Override

@@ -5,6 +5,7 @@ import org.fheml.core.FheMode;
 import org.fheml.core.InputValidation;
 import org.fheml.core.NotFittedException;
 import org.fheml.models.FheEstimator;
+import org.fheml.models.FluentFheEstimator;
 import org.fheml.models.QuantizedModel;
 import org.fheml.quantization.QuantizedModule;
 
@@ -19,7 +20,7 @@ import org.fheml.quantization.QuantizedModule;
  *
  * @param <S> the concrete estimator, returned by the setters
  */
-public abstract class MlpEstimatorBase<S extends MlpEstimatorBase<S>> extends FheEstimator {
+public abstract class MlpEstimatorBase<S extends MlpEstimatorBase<S>> extends FluentFheEstimator<S> {
 
     static final int DEFAULT_EPOCHS = 60;
     /**
@@ -96,11 +97,6 @@ public abstract class MlpEstimatorBase<S extends MlpEstimatorBase<S>> extends Fh
     @Override
     protected QuantizedModel quantizedModel() {
         return model;
-    }
-
-    @SuppressWarnings("unchecked")
-    final S self() {
-        return (S) this;
     }
 
     /**
@@ -181,18 +177,6 @@ public abstract class MlpEstimatorBase<S extends MlpEstimatorBase<S>> extends Fh
      */
     public S setRoundingExactness(Exactness exactness) {
         this.roundingExactness = java.util.Objects.requireNonNull(exactness, "exactness");
-        return self();
-    }
-
-    @Override
-    public S setRandomSeed(long seed) {
-        super.setRandomSeed(seed);
-        return self();
-    }
-
-    @Override
-    public S setSimulateBootstrapErrors(boolean draw) {
-        super.setSimulateBootstrapErrors(draw);
         return self();
     }
 
@@ -339,12 +323,6 @@ public abstract class MlpEstimatorBase<S extends MlpEstimatorBase<S>> extends Fh
     public int featureCount() {
         requireFitted("featureCount");
         return program.featureCount();
-    }
-
-    final void requireFitted(String what) {
-        if (program == null) {
-            throw new NotFittedException(getClass().getSimpleName(), what);
-        }
     }
 
     /** The dequantized outputs of the integer program for every row, after validation, in the given mode. */

@@ -35,9 +35,4 @@ public final class DecisionTreeClassifier extends TreeClassifierBase<DecisionTre
     org.fheml.models.deploy.PostProcessing.Probabilities probabilityMap() {
         return org.fheml.models.deploy.PostProcessing.Probabilities.VOTES;
     }
-
-    @Override
-    double[] probabilities(double[] scores) {
-        return Links.normalized(scores);
-    }
 }

@@ -77,9 +77,4 @@ public final class GradientBoostingClassifier extends TreeClassifierBase<Gradien
     org.fheml.models.deploy.PostProcessing.Probabilities probabilityMap() {
         return org.fheml.models.deploy.PostProcessing.Probabilities.BOOSTING;
     }
-
-    @Override
-    double[] probabilities(double[] scores) {
-        return Links.boosting(scores);
-    }
 }

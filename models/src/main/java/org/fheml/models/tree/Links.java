@@ -1,6 +1,5 @@
 package org.fheml.models.tree;
 
-import org.fheml.models.Softmax;
 
 /** The maps from an ensemble's scores to class probabilities, applied in the clear after decryption. */
 final class Links {
@@ -28,39 +27,6 @@ final class Links {
     /** A leaf's votes for {@link #votingColumns}: its class probabilities times weight. */
     static double[] votes(double[] probabilities) {
         return probabilities.length == 2 ? new double[] {probabilities[1]} : probabilities;
-    }
-
-    /**
-     * Class probabilities from voted scores: for one score s, (1/2 − s, 1/2 + s) clipped to [0, 1]; for several,
-     * the sums of per-tree class probabilities, scaled to sum to 1 (uniform when every score is 0).
-     */
-    static double[] normalized(double[] scores) {
-        if (scores.length == 1) {
-            double second = Math.max(0, Math.min(1, 0.5 + scores[0]));
-            return new double[] {1 - second, second};
-        }
-        double[] p = new double[scores.length];
-        double total = 0;
-        for (int c = 0; c < p.length; c++) {
-            p[c] = Math.max(0, scores[c]);
-            total += p[c];
-        }
-        for (int c = 0; c < p.length; c++) {
-            p[c] = total > 0 ? p[c] / total : 1.0 / p.length;
-        }
-        return p;
-    }
-
-    /**
-     * Smile's boosting probabilities: P(second class) = 1 / (1 + exp(−2f)) for one score f, a softmax over
-     * several.
-     */
-    static double[] boosting(double[] scores) {
-        if (scores.length == 1) {
-            double first = 1 / (1 + Math.exp(2 * scores[0]));
-            return new double[] {first, 1 - first};
-        }
-        return Softmax.of(scores);
     }
 
     /** The tree with every leaf's class shares turned into its {@link #votes}, times {@code weight}. */

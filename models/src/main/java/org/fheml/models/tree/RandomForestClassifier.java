@@ -70,9 +70,4 @@ public final class RandomForestClassifier extends TreeClassifierBase<RandomFores
     org.fheml.models.deploy.PostProcessing.Probabilities probabilityMap() {
         return org.fheml.models.deploy.PostProcessing.Probabilities.VOTES;
     }
-
-    @Override
-    double[] probabilities(double[] scores) {
-        return Links.normalized(scores);
-    }
 }

@@ -2,11 +2,9 @@ package org.fheml.models.tree;
 
 import org.fheml.core.ClassLabels;
 import org.fheml.core.FheMode;
-import org.fheml.core.InputValidation;
-import org.fheml.core.InvalidInputException;
-import org.fheml.core.NotFittedException;
 import org.fheml.core.ProbabilisticClassifier;
 import org.fheml.models.FheClassifier;
+import org.fheml.models.FittedClasses;
 import org.fheml.quantization.FeatureQuantizer;
 
 /**
@@ -34,11 +32,13 @@ public abstract class TreeClassifierBase<S extends TreeClassifierBase<S>>
     /** Trains on validated data whose labels are class indices 0..classCount−1. */
     abstract Trained train(double[][] X, int[] classIndices, int classCount, TreeSettings settings);
 
-    /** The class probabilities of one row's scores (as computed by the ensemble). */
-    abstract double[] probabilities(double[] scores);
-
-    /** {@link #probabilities} as a saved model's client computes it. */
+    /** How this classifier's scores become class probabilities, here and in a saved model's client. */
     abstract org.fheml.models.deploy.PostProcessing.Probabilities probabilityMap();
+
+    /** The class probabilities of one row's scores (as computed by the ensemble): {@link #probabilityMap}'s. */
+    final double[] probabilities(double[] scores) {
+        return probabilityMap().of(scores);
+    }
 
     @Override
     protected org.fheml.models.deploy.PostProcessing postProcessing() {
@@ -58,12 +58,7 @@ public abstract class TreeClassifierBase<S extends TreeClassifierBase<S>>
 
     @Override
     public S fit(double[][] X, int[] y) {
-        InputValidation.checkLabels(X, y);
-        int[] labels = ClassLabels.distinct(y);
-        if (labels.length < 2) {
-            throw new InvalidInputException("y holds a single class (" + labels[0] + "): a classifier needs at least "
-                    + "two.");
-        }
+        int[] labels = FittedClasses.of(X, y);
         int[] indices = ClassLabels.toIndices(y, labels);
         FeatureQuantizer quantizer = state.calibrate(X);
         Trained quantized = train(TreeEstimatorState.quantizedForTraining(quantizer, X), indices, labels.length,
@@ -100,7 +95,7 @@ public abstract class TreeClassifierBase<S extends TreeClassifierBase<S>>
         }
         double[][] scores = scores(X, mode, "predict");
         for (int i = 0; i < out.length; i++) {
-            out[i] = classes[predictedIndex(scores[i])];
+            out[i] = classes[org.fheml.models.deploy.PostProcessing.predictedIndex(scores[i])];
         }
         return out;
     }
@@ -108,20 +103,6 @@ public abstract class TreeClassifierBase<S extends TreeClassifierBase<S>>
     private double[][] scores(double[][] X, FheMode mode, String what) {
         state.requireScores(what);
         return predictScores(X, mode, what);
-    }
-
-    /** The class index of one row's scores: the first largest, or, for one score, whether it is positive. */
-    static int predictedIndex(double[] scores) {
-        if (scores.length == 1) {
-            return scores[0] > 0 ? 1 : 0;
-        }
-        int best = 0;
-        for (int c = 1; c < scores.length; c++) {
-            if (scores[c] > scores[best]) {
-                best = c;
-            }
-        }
-        return best;
     }
 
     @Override
@@ -150,7 +131,7 @@ public abstract class TreeClassifierBase<S extends TreeClassifierBase<S>>
         state.check(X, "floatPredict");
         int[] out = new int[X.length];
         for (int i = 0; i < out.length; i++) {
-            out[i] = classes[predictedIndex(floatEnsemble.scores(X[i]))];
+            out[i] = classes[org.fheml.models.deploy.PostProcessing.predictedIndex(floatEnsemble.scores(X[i]))];
         }
         return out;
     }
@@ -167,10 +148,7 @@ public abstract class TreeClassifierBase<S extends TreeClassifierBase<S>>
 
     @Override
     public int[] classes() {
-        if (classes == null) {
-            throw new NotFittedException(getClass().getSimpleName(), "classes");
-        }
-        return classes.clone();
+        return FittedClasses.copy(classes, getClass().getSimpleName());
     }
 
     /** The ensemble's trees and splits as the circuit sees them: for statistics and tests. */

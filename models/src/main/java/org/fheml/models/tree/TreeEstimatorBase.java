@@ -1,6 +1,6 @@
 package org.fheml.models.tree;
 
-import org.fheml.models.FheEstimator;
+import org.fheml.models.FluentFheEstimator;
 import org.fheml.models.QuantizedModel;
 import org.fheml.quantization.TreeNBits;
 
@@ -10,7 +10,7 @@ import org.fheml.quantization.TreeNBits;
  *
  * @param <S> the concrete estimator, returned by the fluent setters
  */
-public abstract class TreeEstimatorBase<S extends TreeEstimatorBase<S>> extends FheEstimator {
+public abstract class TreeEstimatorBase<S extends TreeEstimatorBase<S>> extends FluentFheEstimator<S> {
 
     final TreeEstimatorState state = new TreeEstimatorState(getClass().getSimpleName());
     final TreeSettings settings;
@@ -24,11 +24,6 @@ public abstract class TreeEstimatorBase<S extends TreeEstimatorBase<S>> extends 
         return state;
     }
 
-    @SuppressWarnings("unchecked")
-    protected final S self() {
-        return (S) this;
-    }
-
     /** op_inputs = op_leaves = n bits. */
     public S setNBits(int nBits) {
         return setNBits(TreeNBits.of(nBits));
@@ -36,18 +31,6 @@ public abstract class TreeEstimatorBase<S extends TreeEstimatorBase<S>> extends 
 
     public S setNBits(TreeNBits nBits) {
         state.setNBits(nBits);
-        return self();
-    }
-
-    @Override
-    public S setRandomSeed(long seed) {
-        super.setRandomSeed(seed);
-        return self();
-    }
-
-    @Override
-    public S setSimulateBootstrapErrors(boolean draw) {
-        super.setSimulateBootstrapErrors(draw);
         return self();
     }
 

@@ -7,10 +7,9 @@ import org.fheml.compilation.Compiler;
 import org.fheml.compilation.Encryption;
 import org.fheml.compilation.InputRange;
 import org.fheml.compilation.Tracer;
-import org.fheml.core.InputValidation;
-import org.fheml.core.NotFittedException;
-import org.fheml.models.NotCompiledException;
-import org.fheml.models.QuantizedModel;
+import org.fheml.models.FittedModel;
+import org.fheml.models.deploy.InputEncoding;
+import org.fheml.models.deploy.OutputDecoding;
 import org.fheml.quantization.FeatureQuantizer;
 import org.fheml.quantization.TreeNBits;
 import org.fheml.quantization.TreeQuantization;
@@ -20,23 +19,16 @@ import org.fheml.quantization.TreeQuantization;
  * and the circuit compiled from it; and the one inference path every mode goes through
  * (its pieces of the models' one predict pipeline).
  */
-final class TreeEstimatorState implements QuantizedModel {
+final class TreeEstimatorState extends FittedModel {
 
-    private final String estimator;
     private TreeNBits nBits = TreeNBits.of(6);
     private EnsembleOutput output = EnsembleOutput.PER_TREE;
     private TreeInputEncoding inputEncoding = TreeInputEncoding.THERMOMETER;
     private FeatureQuantizer inputs;
     private QuantizedEnsemble quantized;
-    private int featureCount = -1;
-    private Circuit circuit;
 
     TreeEstimatorState(String estimator) {
-        this.estimator = estimator;
-    }
-
-    String estimator() {
-        return estimator;
+        super(estimator);
     }
 
     void setNBits(TreeNBits bits) {
@@ -54,7 +46,7 @@ final class TreeEstimatorState implements QuantizedModel {
     void setOutput(EnsembleOutput output) {
         if (output != this.output) {
             this.output = output;
-            this.circuit = null;
+            dropCircuit();
         }
     }
 
@@ -70,7 +62,7 @@ final class TreeEstimatorState implements QuantizedModel {
         }
         if (encoding != inputEncoding) {
             this.inputEncoding = encoding;
-            this.circuit = null;
+            dropCircuit();
         }
     }
 
@@ -97,35 +89,12 @@ final class TreeEstimatorState implements QuantizedModel {
     void fitted(FeatureQuantizer quantizer, TreeEnsemble ensemble) {
         this.quantized = QuantizedEnsemble.quantize(ensemble, nBits.opInputs(), nBits.opLeaves());
         this.inputs = quantizer;
-        this.featureCount = quantizer.features();
-        this.circuit = null;
-    }
-
-    @Override
-    public boolean isFitted() {
-        return quantized != null;
-    }
-
-    @Override
-    public int featureCount() {
-        requireFitted("featureCount");
-        return featureCount;
+        recordFit(quantizer.features());
     }
 
     QuantizedEnsemble quantized() {
         requireFitted("the quantized model");
         return quantized;
-    }
-
-    @Override
-    public String estimatorName() {
-        return estimator;
-    }
-
-    @Override
-    public void check(double[][] X, String what) {
-        requireFitted(what);
-        InputValidation.checkFeatures(X, featureCount);
     }
 
     /** The quantized features of these (checked) rows, what the integer program reads. */
@@ -154,23 +123,21 @@ final class TreeEstimatorState implements QuantizedModel {
     }
 
     @Override
-    public Circuit compile(double[][] X, CompileOptions options) {
-        check(X, "compile");
+    protected Circuit compileFitted(double[][] X, CompileOptions options) {
         EnsembleOutput kind = output;
         java.util.function.Function<Tracer, Tracer> lowering = switch (inputEncoding) {
             case THERMOMETER -> {
-                ThermometerLowering thermometer = new ThermometerLowering(quantized, featureCount,
+                ThermometerLowering thermometer = new ThermometerLowering(quantized, featureCount(),
                         new ThermometerCode(nBits.opInputs()));
                 yield x -> thermometer.lower(x, kind);
             }
             case INTEGERS -> {
-                GemmLowering gemm = new GemmLowering(quantized, featureCount, nBits.opInputs());
+                GemmLowering gemm = new GemmLowering(quantized, featureCount(), nBits.opInputs());
                 yield x -> gemm.lower(x, kind);
             }
         };
-        circuit = Compiler.of(Map.of("x", Encryption.ENCRYPTED), Map.of("x", circuitInputRange()),
+        return Compiler.of(Map.of("x", Encryption.ENCRYPTED), Map.of("x", circuitInputRange()),
                 in -> lowering.apply(in.get("x"))).compile(quantizeInput(X), options);
-        return circuit;
     }
 
     /**
@@ -186,55 +153,33 @@ final class TreeEstimatorState implements QuantizedModel {
     }
 
     @Override
-    public boolean isCompiled() {
-        return circuit != null;
-    }
-
-    @Override
-    public Circuit circuit() {
-        requireFitted("fheCircuit");
-        if (circuit == null) {
-            throw new NotCompiledException(estimator, "SIMULATE or EXECUTE");
-        }
-        return circuit;
-    }
-
-    @Override
     public double[][] dequantizeOutput(long[][] raw) {
         requireFitted("dequantizeOutput");
         requireScores("dequantizeOutput");
-        double[][] out = new double[raw.length][];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = quantized.dequantize(raw[i], output);
-        }
-        return out;
+        return super.dequantizeOutput(raw);
     }
 
     @Override
-    public org.fheml.models.deploy.InputEncoding clientInputEncoding() {
-        requireFitted("save");
-        return inputEncoding == TreeInputEncoding.THERMOMETER
-                ? new org.fheml.models.deploy.InputEncoding.Thermometer(inputs, nBits.opInputs())
-                : new org.fheml.models.deploy.InputEncoding.Quantized(inputs);
+    protected double[] dequantizeRow(long[] raw) {
+        return quantized.dequantize(raw, output);
     }
 
     @Override
-    public org.fheml.models.deploy.OutputDecoding clientOutputDecoding() {
-        requireFitted("save");
+    protected InputEncoding fittedInputEncoding() {
+        return inputEncoding == TreeInputEncoding.THERMOMETER ? new InputEncoding.Thermometer(inputs, nBits.opInputs())
+                : new InputEncoding.Quantized(inputs);
+    }
+
+    @Override
+    protected OutputDecoding fittedOutputDecoding() {
         return quantized.clientDecoding(output);
     }
 
     /** Throws when the circuit returns labels only (an in-circuit argmax), so that there are no scores. */
     void requireScores(String what) {
         if (output == EnsembleOutput.ARGMAX) {
-            throw new IllegalStateException(estimator + " takes the argmax inside the circuit, so " + what
+            throw new IllegalStateException(estimatorName() + " takes the argmax inside the circuit, so " + what
                     + " has no scores to return: call setArgmaxInCircuit(false) to get them.");
-        }
-    }
-
-    void requireFitted(String what) {
-        if (!isFitted()) {
-            throw new NotFittedException(estimator, what);
         }
     }
 }

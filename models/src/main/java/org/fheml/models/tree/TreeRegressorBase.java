@@ -53,12 +53,7 @@ public abstract class TreeRegressorBase<S extends TreeRegressorBase<S>>
 
     @Override
     public double[] predict(double[][] X, FheMode mode) {
-        double[][] scores = predictScores(X, mode, "predict");
-        double[] out = new double[scores.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = scores[i][0];
-        }
-        return out;
+        return predictValues(X, mode, "predict");
     }
 
     /** Fits, and returns this estimator with the same trees trained on the float features. */

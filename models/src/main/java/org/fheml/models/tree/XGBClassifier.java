@@ -2,7 +2,6 @@ package org.fheml.models.tree;
 
 import java.nio.file.Path;
 import org.fheml.core.InputValidation;
-import org.fheml.models.Softmax;
 import org.fheml.quantization.FeatureQuantizer;
 
 /**
@@ -116,18 +115,9 @@ public final class XGBClassifier extends TreeClassifierBase<XGBClassifier> {
         return out;
     }
 
+    /** P(second class) = sigmoid(margin) for one margin, a softmax over several. */
     @Override
     org.fheml.models.deploy.PostProcessing.Probabilities probabilityMap() {
         return org.fheml.models.deploy.PostProcessing.Probabilities.LOGISTIC;
-    }
-
-    /** P(second class) = sigmoid(margin) for one margin, a softmax over several. */
-    @Override
-    double[] probabilities(double[] scores) {
-        if (scores.length == 1) {
-            double second = 1 / (1 + Math.exp(-scores[0]));
-            return new double[] {1 - second, second};
-        }
-        return Softmax.of(scores);
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.fheml.core.datasets.ClassificationDataset;
 import org.fheml.core.datasets.Datasets;
 import org.fheml.core.datasets.RegressionDataset;
+import org.fheml.models.deploy.PostProcessing;
 import org.junit.jupiter.api.Test;
 import smile.data.Tuple;
 
@@ -51,8 +52,9 @@ class SmileWalkTest {
             for (int i = 0; i < rows.length; i++) {
                 int label = model.predict(rows[i], posteriori);
                 double[] scores = ensemble.scores(d.features()[i]);
-                assertEquals(label, TreeClassifierBase.predictedIndex(scores), d.name() + " row " + i);
-                assertArrayEquals(posteriori, Links.boosting(scores), 1e-9, d.name() + " row " + i);
+                assertEquals(label, PostProcessing.predictedIndex(scores), d.name() + " row " + i);
+                assertArrayEquals(posteriori, PostProcessing.Probabilities.BOOSTING.of(scores), 1e-9,
+                        d.name() + " row " + i);
             }
         }
     }

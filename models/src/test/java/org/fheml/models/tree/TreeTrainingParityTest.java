@@ -12,6 +12,7 @@ import org.fheml.core.ClassLabels;
 import org.fheml.core.datasets.ClassificationDataset;
 import org.fheml.core.datasets.Split;
 import org.fheml.models.Metrics;
+import org.fheml.models.deploy.PostProcessing;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -63,7 +64,7 @@ class TreeTrainingParityTest {
                 double[][] test = s.test().features();
                 int[] predicted = new int[test.length];
                 for (int i = 0; i < test.length; i++) {
-                    predicted[i] = TreeClassifierBase.predictedIndex(ensemble.scores(test[i]));
+                    predicted[i] = PostProcessing.predictedIndex(ensemble.scores(test[i]));
                 }
                 sum += Metrics.accuracy(predicted, truth);
             }
