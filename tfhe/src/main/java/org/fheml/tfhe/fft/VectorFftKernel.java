@@ -772,18 +772,8 @@ public final class VectorFftKernel implements FftKernel {
             scalar.inverse(plan, re, im);
             return;
         }
-        double[] wr = plan.twiddleRe();
-        double[] wi = plan.twiddleIm();
-        double[] nwi = plan.twiddleImNegated();
         inverseInVector(plan, re, im, m);
-        int across = Integer.numberOfTrailingZeros(m) - LOG_LANES;
-        int half = LANES;
-        for (; across >= 2; across -= 2, half <<= 2) {
-            inverseRadix4(plan, re, im, half);
-        }
-        if (across == 1) {
-            inverseRadix2(re, im, m, half, wr, wi, nwi);
-        }
+        inverseAcross(plan, re, im);
     }
 
     /**
