@@ -5,8 +5,7 @@ import org.fheml.tfhe.InvalidParameterException;
 /**
  * The precomputed constants of a complex FFT of size M (a power of two): per butterfly stage of half-width h, the
  * twiddles e^(−iπ·j/h) for j < h, stored contiguously from offset h − 1, so that a kernel reads each stage as one
- * unit-stride run (vectorisable); and the cubes e^(−3iπ·j/h) for j < h/2 at the same offsets, for radix-4 passes.
- * Immutable and shareable between threads.
+ * unit-stride run (vectorisable). Immutable and shareable between threads.
  */
 public final class FftPlan {
 
@@ -14,9 +13,6 @@ public final class FftPlan {
     private final double[] twiddleRe;
     private final double[] twiddleIm;
     private final double[] twiddleImNegated;
-    private final double[] twiddle3Re;
-    private final double[] twiddle3Im;
-    private final double[] twiddle3ImNegated;
 
     public FftPlan(int size) {
         if (size < 1 || Integer.bitCount(size) != 1) {
@@ -36,17 +32,6 @@ public final class FftPlan {
         for (int i = 0; i < twiddleIm.length; i++) {
             twiddleImNegated[i] = -twiddleIm[i];
         }
-        this.twiddle3Re = new double[twiddleRe.length];
-        this.twiddle3Im = new double[twiddleRe.length];
-        this.twiddle3ImNegated = new double[twiddleRe.length];
-        for (int half = 2; half < size; half <<= 1) {
-            for (int j = 0; j < half / 2; j++) {
-                double angle = Math.PI * 3 * j / half;
-                twiddle3Re[half - 1 + j] = Math.cos(angle);
-                twiddle3Im[half - 1 + j] = -Math.sin(angle);
-                twiddle3ImNegated[half - 1 + j] = Math.sin(angle);
-            }
-        }
     }
 
     /** M: the number of complex values transformed. */
@@ -62,21 +47,6 @@ public final class FftPlan {
     /** Imaginary parts of the forward twiddles (the inverse uses their conjugates). */
     public double[] twiddleIm() {
         return twiddleIm;
-    }
-
-    /** Real parts of the cubed twiddles e^(−3iπ·j/h), j < h/2, stage of half-width h at offset h − 1. */
-    double[] twiddle3Re() {
-        return twiddle3Re;
-    }
-
-    /** Imaginary parts of the cubed twiddles. */
-    double[] twiddle3Im() {
-        return twiddle3Im;
-    }
-
-    /** The negated imaginary parts of the cubed twiddles. */
-    double[] twiddle3ImNegated() {
-        return twiddle3ImNegated;
     }
 
     /** The negated imaginary parts (sin), so that a kernel multiplies by a twiddle or its conjugate with FMAs only. */

@@ -24,7 +24,9 @@ import org.fheml.tfhe.math.VectorWidth;
  *   lanes with a constant shuffle, and applies ±1 and the stage twiddles as lane constants;</li>
  *   <li>complex products use fused multiply-adds.</li>
  * </ul>
- * The decomposition is fused with the integer-to-double conversion and the twist, the multiply-accumulate of an
+ * The decomposition (carry-free digits, bit-exact with {@link SignedDecomposer}) is fused with the integer-to-double
+ * conversion, the twist and the first butterfly pass (radix 4, or radix 2 when the number of stages across vectors is
+ * odd, as with 256-bit vectors at N = 1024), the multiply-accumulate of an
  * external product reads the GGSW in memory order into L1-resident sums (or, when those would not fit, sums each
  * column in registers), and the rounding back to the torus is vectorised. Sizes below two vectors use the scalar
  * code. Allocates nothing.
@@ -307,14 +309,18 @@ public final class VectorFftKernel implements FftKernel {
      * is a scalar pass.
      */
     private static void forwardTail(FftPlan plan, double[] re, double[] im, int half) {
+        int m = plan.size();
+        double[] wr = plan.twiddleRe();
+        double[] wi = plan.twiddleIm();
+        double[] nwi = plan.twiddleImNegated();
         for (; half > 2 * LANES; half >>= 2) {
-            forwardRadix4(plan, re, im, half, false);
+            forwardRadix4(re, im, m, half, wr, wi, nwi, false);
         }
         if (LANES == 2) {
-            forwardRadix4(plan, re, im, half, false);
+            forwardRadix4(re, im, m, half, wr, wi, nwi, false);
             ScalarStages.forward(plan, re, im, 1);
         } else {
-            forwardRadix4(plan, re, im, half, true);
+            forwardRadix4(re, im, m, half, wr, wi, nwi, true);
         }
     }
 
@@ -341,14 +347,8 @@ public final class VectorFftKernel implements FftKernel {
     }
 
     /** The stages of half-width {@code half} and {@code half / 2} in one pass (half / 2 ≥ LANES). */
-    private static void forwardRadix4(FftPlan plan, double[] re, double[] im, int half, boolean last) {
-        int m = plan.size();
-        double[] wr = plan.twiddleRe();
-        double[] wi = plan.twiddleIm();
-        double[] nwi = plan.twiddleImNegated();
-        double[] w3r = plan.twiddle3Re();
-        double[] w3i = plan.twiddle3Im();
-        double[] nw3i = plan.twiddle3ImNegated();
+    private static void forwardRadix4(double[] re, double[] im, int m, int half, double[] wr, double[] wi,
+            double[] nwi, boolean last) {
         int quarter = half >> 1;
         int tw1 = half - 1;
         int tw2 = quarter - 1;
@@ -366,31 +366,29 @@ public final class VectorFftKernel implements FftKernel {
                 DoubleVector ci = DoubleVector.fromArray(D, im, c);
                 DoubleVector dr = DoubleVector.fromArray(D, re, d);
                 DoubleVector di = DoubleVector.fromArray(D, im, d);
-                // radix 4 with three twiddles: w = w_half^j, w_half^(j + quarter) = −i·w, w_quarter^j = w², and w³
+                // stage of half-width `half`: (a, c) with w_half^j, (b, d) with w_half^(j + quarter)
                 DoubleVector a1r = ar.add(cr);
                 DoubleVector a1i = ai.add(ci);
                 DoubleVector tr = ar.sub(cr);
                 DoubleVector ti = ai.sub(ci);
+                DoubleVector w = DoubleVector.fromArray(D, wr, tw1 + j);
+                DoubleVector c1r = ti.fma(DoubleVector.fromArray(D, nwi, tw1 + j), tr.mul(w));
+                DoubleVector c1i = tr.fma(DoubleVector.fromArray(D, wi, tw1 + j), ti.mul(w));
                 DoubleVector b1r = br.add(dr);
                 DoubleVector b1i = bi.add(di);
-                DoubleVector xr = br.sub(dr);
-                DoubleVector xi = bi.sub(di);
-                DoubleVector sr = a1r.sub(b1r);
-                DoubleVector si = a1i.sub(b1i);
-                // g = (a − c) − i·(b − d) times w, h = (a − c) + i·(b − d) times w³
-                DoubleVector gr = tr.add(xi);
-                DoubleVector gi = ti.sub(xr);
-                DoubleVector hr = tr.sub(xi);
-                DoubleVector hi = ti.add(xr);
-                DoubleVector w = DoubleVector.fromArray(D, wr, tw1 + j);
-                DoubleVector c1r = gi.fma(DoubleVector.fromArray(D, nwi, tw1 + j), gr.mul(w));
-                DoubleVector c1i = gr.fma(DoubleVector.fromArray(D, wi, tw1 + j), gi.mul(w));
-                w = DoubleVector.fromArray(D, w3r, tw1 + j);
-                DoubleVector d1r = hi.fma(DoubleVector.fromArray(D, nw3i, tw1 + j), hr.mul(w));
-                DoubleVector d1i = hr.fma(DoubleVector.fromArray(D, w3i, tw1 + j), hi.mul(w));
+                tr = br.sub(dr);
+                ti = bi.sub(di);
+                w = DoubleVector.fromArray(D, wr, tw1 + j + quarter);
+                DoubleVector d1r = ti.fma(DoubleVector.fromArray(D, nwi, tw1 + j + quarter), tr.mul(w));
+                DoubleVector d1i = tr.fma(DoubleVector.fromArray(D, wi, tw1 + j + quarter), ti.mul(w));
+                // stage of half-width `quarter`: (a, b) and (c, d), both with w_quarter^j
                 DoubleVector w2r = DoubleVector.fromArray(D, wr, tw2 + j);
                 DoubleVector w2i = DoubleVector.fromArray(D, wi, tw2 + j);
                 DoubleVector w2n = DoubleVector.fromArray(D, nwi, tw2 + j);
+                DoubleVector sr = a1r.sub(b1r);
+                DoubleVector si = a1i.sub(b1i);
+                DoubleVector ur = c1r.sub(d1r);
+                DoubleVector ui = c1i.sub(d1i);
                 if (last) {
                     // quarter == LANES: the in-vector stages follow on each output, still in registers
                     // quarter == LANES: the in-vector stages follow on each output, in registers (written out
@@ -432,8 +430,8 @@ public final class VectorFftKernel implements FftKernel {
                         vi.fma(LAST_SIGN, vi.rearrange(LAST_SWAP)).intoArray(im, b);
                     }
                     {
-                        DoubleVector vr = c1r;
-                        DoubleVector vi = c1i;
+                        DoubleVector vr = c1r.add(d1r);
+                        DoubleVector vi = c1i.add(d1i);
                         if (LANES >= 4) {
                             DoubleVector qr = vr.fma(SIGN0, vr.rearrange(SWAP0));
                             DoubleVector qi = vi.fma(SIGN0, vi.rearrange(SWAP0));
@@ -450,8 +448,8 @@ public final class VectorFftKernel implements FftKernel {
                         vi.fma(LAST_SIGN, vi.rearrange(LAST_SWAP)).intoArray(im, c);
                     }
                     {
-                        DoubleVector vr = d1r;
-                        DoubleVector vi = d1i;
+                        DoubleVector vr = ui.fma(w2n, ur.mul(w2r));
+                        DoubleVector vi = ur.fma(w2i, ui.mul(w2r));
                         if (LANES >= 4) {
                             DoubleVector qr = vr.fma(SIGN0, vr.rearrange(SWAP0));
                             DoubleVector qi = vi.fma(SIGN0, vi.rearrange(SWAP0));
@@ -472,10 +470,10 @@ public final class VectorFftKernel implements FftKernel {
                     a1i.add(b1i).intoArray(im, a);
                     si.fma(w2n, sr.mul(w2r)).intoArray(re, b);
                     sr.fma(w2i, si.mul(w2r)).intoArray(im, b);
-                    c1r.intoArray(re, c);
-                    c1i.intoArray(im, c);
-                    d1r.intoArray(re, d);
-                    d1i.intoArray(im, d);
+                    c1r.add(d1r).intoArray(re, c);
+                    c1i.add(d1i).intoArray(im, c);
+                    ui.fma(w2n, ur.mul(w2r)).intoArray(re, d);
+                    ur.fma(w2i, ui.mul(w2r)).intoArray(im, d);
                 }
             }
         }
@@ -600,9 +598,6 @@ public final class VectorFftKernel implements FftKernel {
         double[] wr = plan.twiddleRe();
         double[] wi = plan.twiddleIm();
         double[] nwi = plan.twiddleImNegated();
-        double[] w3r = plan.twiddle3Re();
-        double[] w3i = plan.twiddle3Im();
-        double[] nw3i = plan.twiddle3ImNegated();
         int half = m >> 1;
         int quarter = half >> 1;
         int tw1 = half - 1;
@@ -698,39 +693,37 @@ public final class VectorFftKernel implements FftKernel {
                 DoubleVector di = yd.fma(k, xd.mul(n));
                 double[] re = reOut[first + level * stride];
                 double[] im = imOut[first + level * stride];
-                // radix 4 with three twiddles: w = w_half^j, w_half^(j + quarter) = −i·w, w_quarter^j = w², and w³
+                // stage of half-width `half`: (a, c) with w_half^j, (b, d) with w_half^(j + quarter)
                 DoubleVector a1r = ar.add(cr);
                 DoubleVector a1i = ai.add(ci);
                 DoubleVector tr = ar.sub(cr);
                 DoubleVector ti = ai.sub(ci);
+                DoubleVector w = DoubleVector.fromArray(D, wr, tw1 + j);
+                DoubleVector c1r = ti.fma(DoubleVector.fromArray(D, nwi, tw1 + j), tr.mul(w));
+                DoubleVector c1i = tr.fma(DoubleVector.fromArray(D, wi, tw1 + j), ti.mul(w));
                 DoubleVector b1r = br.add(dr);
                 DoubleVector b1i = bi.add(di);
-                DoubleVector xr = br.sub(dr);
-                DoubleVector xi = bi.sub(di);
-                DoubleVector sr = a1r.sub(b1r);
-                DoubleVector si = a1i.sub(b1i);
-                // g = (a − c) − i·(b − d) times w, h = (a − c) + i·(b − d) times w³
-                DoubleVector gr = tr.add(xi);
-                DoubleVector gi = ti.sub(xr);
-                DoubleVector hr = tr.sub(xi);
-                DoubleVector hi = ti.add(xr);
-                DoubleVector w = DoubleVector.fromArray(D, wr, tw1 + j);
-                DoubleVector c1r = gi.fma(DoubleVector.fromArray(D, nwi, tw1 + j), gr.mul(w));
-                DoubleVector c1i = gr.fma(DoubleVector.fromArray(D, wi, tw1 + j), gi.mul(w));
-                w = DoubleVector.fromArray(D, w3r, tw1 + j);
-                DoubleVector d1r = hi.fma(DoubleVector.fromArray(D, nw3i, tw1 + j), hr.mul(w));
-                DoubleVector d1i = hr.fma(DoubleVector.fromArray(D, w3i, tw1 + j), hi.mul(w));
+                tr = br.sub(dr);
+                ti = bi.sub(di);
+                w = DoubleVector.fromArray(D, wr, tw1 + j + quarter);
+                DoubleVector d1r = ti.fma(DoubleVector.fromArray(D, nwi, tw1 + j + quarter), tr.mul(w));
+                DoubleVector d1i = tr.fma(DoubleVector.fromArray(D, wi, tw1 + j + quarter), ti.mul(w));
+                // stage of half-width `quarter`: (a, b) and (c, d), both with w_quarter^j
                 DoubleVector w2r = DoubleVector.fromArray(D, wr, tw2 + j);
                 DoubleVector w2i = DoubleVector.fromArray(D, wi, tw2 + j);
                 DoubleVector w2n = DoubleVector.fromArray(D, nwi, tw2 + j);
+                DoubleVector sr = a1r.sub(b1r);
+                DoubleVector si = a1i.sub(b1i);
+                DoubleVector ur = c1r.sub(d1r);
+                DoubleVector ui = c1i.sub(d1i);
                 a1r.add(b1r).intoArray(re, a);
                 a1i.add(b1i).intoArray(im, a);
                 si.fma(w2n, sr.mul(w2r)).intoArray(re, b);
                 sr.fma(w2i, si.mul(w2r)).intoArray(im, b);
-                c1r.intoArray(re, c);
-                c1i.intoArray(im, c);
-                d1r.intoArray(re, d);
-                d1i.intoArray(im, d);
+                c1r.add(d1r).intoArray(re, c);
+                c1i.add(d1i).intoArray(im, c);
+                ui.fma(w2n, ur.mul(w2r)).intoArray(re, d);
+                ur.fma(w2i, ui.mul(w2r)).intoArray(im, d);
             }
         }
     }
@@ -788,7 +781,7 @@ public final class VectorFftKernel implements FftKernel {
         int across = Integer.numberOfTrailingZeros(m) - LOG_LANES;
         int half = LANES;
         for (; across >= 2; across -= 2, half <<= 2) {
-            inverseRadix4(plan, re, im, half);
+            inverseRadix4(re, im, m, half, wr, wi, nwi);
         }
         if (across == 1) {
             inverseRadix2(re, im, m, half, wr, wi, nwi);
@@ -978,18 +971,9 @@ public final class VectorFftKernel implements FftKernel {
         }
     }
 
-    /**
-     * The stages of half-width {@code half} and {@code 2·half} in one pass (half ≥ LANES), with three twiddles:
-     * W = conj(w_2half^j), conj(w_half^j) = W², conj(w_2half^(j + half)) = i·W, and W³.
-     */
-    private static void inverseRadix4(FftPlan plan, double[] re, double[] im, int half) {
-        int m = plan.size();
-        double[] wr = plan.twiddleRe();
-        double[] wi = plan.twiddleIm();
-        double[] nwi = plan.twiddleImNegated();
-        double[] w3r = plan.twiddle3Re();
-        double[] w3i = plan.twiddle3Im();
-        double[] nw3i = plan.twiddle3ImNegated();
+    /** The stages of half-width {@code half} and {@code 2·half} in one pass (half ≥ LANES). */
+    private static void inverseRadix4(double[] re, double[] im, int m, int half, double[] wr, double[] wi,
+            double[] nwi) {
         int tw1 = half - 1;
         int tw2 = 2 * half - 1;
         for (int start = 0; start < m; start += 4 * half) {
@@ -998,41 +982,45 @@ public final class VectorFftKernel implements FftKernel {
                 int b = a + half;
                 int c = b + half;
                 int d = c + half;
-                // B = W²·b, C = W·c, D = W³·d (products by conjugate twiddles)
-                DoubleVector xr = DoubleVector.fromArray(D, re, b);
-                DoubleVector xi = DoubleVector.fromArray(D, im, b);
-                DoubleVector w = DoubleVector.fromArray(D, wr, tw1 + j);
-                DoubleVector bbr = xi.fma(DoubleVector.fromArray(D, wi, tw1 + j), xr.mul(w));
-                DoubleVector bbi = xr.fma(DoubleVector.fromArray(D, nwi, tw1 + j), xi.mul(w));
-                xr = DoubleVector.fromArray(D, re, c);
-                xi = DoubleVector.fromArray(D, im, c);
-                w = DoubleVector.fromArray(D, wr, tw2 + j);
-                DoubleVector ccr = xi.fma(DoubleVector.fromArray(D, wi, tw2 + j), xr.mul(w));
-                DoubleVector cci = xr.fma(DoubleVector.fromArray(D, nwi, tw2 + j), xi.mul(w));
-                xr = DoubleVector.fromArray(D, re, d);
-                xi = DoubleVector.fromArray(D, im, d);
-                w = DoubleVector.fromArray(D, w3r, tw2 + j);
-                DoubleVector ddr = xi.fma(DoubleVector.fromArray(D, w3i, tw2 + j), xr.mul(w));
-                DoubleVector ddi = xr.fma(DoubleVector.fromArray(D, nw3i, tw2 + j), xi.mul(w));
+                DoubleVector w1r = DoubleVector.fromArray(D, wr, tw1 + j);
+                DoubleVector w1i = DoubleVector.fromArray(D, wi, tw1 + j);
+                DoubleVector w1n = DoubleVector.fromArray(D, nwi, tw1 + j);
                 DoubleVector ar = DoubleVector.fromArray(D, re, a);
                 DoubleVector ai = DoubleVector.fromArray(D, im, a);
-                DoubleVector a1r = ar.add(bbr);
-                DoubleVector a1i = ai.add(bbi);
-                DoubleVector b1r = ar.sub(bbr);
-                DoubleVector b1i = ai.sub(bbi);
-                DoubleVector sr = ccr.add(ddr);
-                DoubleVector si = cci.add(ddi);
-                DoubleVector tr = ccr.sub(ddr);
-                DoubleVector ti = cci.sub(ddi);
-                // a ± B + (C + D), and a − B ± i·(C − D)
-                a1r.add(sr).intoArray(re, a);
-                a1i.add(si).intoArray(im, a);
-                a1r.sub(sr).intoArray(re, c);
-                a1i.sub(si).intoArray(im, c);
-                b1r.sub(ti).intoArray(re, b);
-                b1i.add(tr).intoArray(im, b);
-                b1r.add(ti).intoArray(re, d);
-                b1i.sub(tr).intoArray(im, d);
+                DoubleVector xr = DoubleVector.fromArray(D, re, b);
+                DoubleVector xi = DoubleVector.fromArray(D, im, b);
+                // stage of half-width `half`: b·conj(w), then (a, b); the same for (c, d)
+                DoubleVector vr = xi.fma(w1i, xr.mul(w1r));
+                DoubleVector vi = xr.fma(w1n, xi.mul(w1r));
+                DoubleVector a1r = ar.add(vr);
+                DoubleVector a1i = ai.add(vi);
+                DoubleVector b1r = ar.sub(vr);
+                DoubleVector b1i = ai.sub(vi);
+                DoubleVector cr = DoubleVector.fromArray(D, re, c);
+                DoubleVector ci = DoubleVector.fromArray(D, im, c);
+                xr = DoubleVector.fromArray(D, re, d);
+                xi = DoubleVector.fromArray(D, im, d);
+                vr = xi.fma(w1i, xr.mul(w1r));
+                vi = xr.fma(w1n, xi.mul(w1r));
+                DoubleVector c1r = cr.add(vr);
+                DoubleVector c1i = ci.add(vi);
+                DoubleVector d1r = cr.sub(vr);
+                DoubleVector d1i = ci.sub(vi);
+                // stage of half-width 2·half: (a, c) with w^j, (b, d) with w^(j + half)
+                DoubleVector w = DoubleVector.fromArray(D, wr, tw2 + j);
+                vr = c1i.fma(DoubleVector.fromArray(D, wi, tw2 + j), c1r.mul(w));
+                vi = c1r.fma(DoubleVector.fromArray(D, nwi, tw2 + j), c1i.mul(w));
+                w = DoubleVector.fromArray(D, wr, tw2 + j + half);
+                DoubleVector ur = d1i.fma(DoubleVector.fromArray(D, wi, tw2 + j + half), d1r.mul(w));
+                DoubleVector ui = d1r.fma(DoubleVector.fromArray(D, nwi, tw2 + j + half), d1i.mul(w));
+                a1r.add(vr).intoArray(re, a);
+                a1i.add(vi).intoArray(im, a);
+                a1r.sub(vr).intoArray(re, c);
+                a1i.sub(vi).intoArray(im, c);
+                b1r.add(ur).intoArray(re, b);
+                b1i.add(ui).intoArray(im, b);
+                b1r.sub(ur).intoArray(re, d);
+                b1i.sub(ui).intoArray(im, d);
             }
         }
     }
