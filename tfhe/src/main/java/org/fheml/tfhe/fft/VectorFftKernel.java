@@ -24,7 +24,9 @@ import org.fheml.tfhe.math.VectorWidth;
  *   lanes with a constant shuffle, and applies ±1 and the stage twiddles as lane constants;</li>
  *   <li>complex products use fused multiply-adds.</li>
  * </ul>
- * The decomposition is fused with the integer-to-double conversion and the twist, the multiply-accumulate of an
+ * The decomposition (carry-free digits, bit-exact with {@link SignedDecomposer}) is fused with the integer-to-double
+ * conversion, the twist and the first butterfly pass (radix 4, or radix 2 when the number of stages across vectors is
+ * odd, as with 256-bit vectors at N = 1024), the multiply-accumulate of an
  * external product reads the GGSW in memory order into L1-resident sums (or, when those would not fit, sums each
  * column in registers), and the rounding back to the torus is vectorised. Sizes below two vectors use the scalar
  * code. Allocates nothing.
@@ -63,12 +65,17 @@ public final class VectorFftKernel implements FftKernel {
      */
     private static final double MAGIC = 0x1.8p52;
     private static final long MAGIC_BITS = Double.doubleToRawLongBits(MAGIC);
+    /** (MAGIC_BITS << 32) + MAGIC_BITS mod 2^64: removes the 2^52 trick's offsets from a high and a low half at once. */
+    private static final DoubleVector MINUS_TWO_POW_64 = DoubleVector.broadcast(D, -0x1p64);
+    private static final DoubleVector MINUS_TWO_POW_32 = DoubleVector.broadcast(D, -0x1p32);
+    private static final long MAGIC_PAIR_BITS = (MAGIC_BITS << 32) + MAGIC_BITS;
     /** The widest digits the 2^52 trick converts: |digit| ≤ 2^(baseLog − 1) < 2^51. */
     private static final int MAX_CONVERTED_BASE_LOG = 51;
     /** The most complex values the sums of an external product may take to be built in memory order (16 KiB). */
     private static final int L1_SUMS = 1024;
 
     private final ScalarFftKernel scalar = new ScalarFftKernel();
+    private Digits lastDigits;
 
     public VectorFftKernel() {
         if (L.length() != LANES) {
@@ -174,43 +181,100 @@ public final class VectorFftKernel implements FftKernel {
             scalar.decomposeFoldTwist(src, srcOffset, decomposer, twistRe, twistIm, re, im, first, stride, m);
             return;
         }
-        int levels = decomposer.levels();
-        int baseLog = decomposer.baseLog();
-        int totalBits = baseLog * levels;
-        int shift = 64 - totalBits - 1;
-        long stateMask = totalBits == 64 ? -1L : (1L << totalBits) - 1;
-        long digitMask = (1L << baseLog) - 1;
-        int carryShift = baseLog - 1;
+        Digits digits = digits(decomposer);
+        long digitMask = digits.mask;
+        int levels = digits.levels;
+        int baseLog = digits.baseLog;
+        int roundShift = digits.roundShift;
+        int tieShift = digits.tieShift;
+        long stateMask = digits.stateMask;
+        long fieldOnes = digits.fieldOnes;
+        long offsets = digits.offsets;
+        double magic = digits.magic;
         for (int j = 0; j < m; j += LANES) {
             LongVector sx = LongVector.fromArray(L, src, srcOffset + j);
             LongVector sy = LongVector.fromArray(L, src, srcOffset + j + m);
-            if (totalBits < 64) {
-                sx = sx.lanewise(VectorOperators.LSHR, shift).add(1L).lanewise(VectorOperators.LSHR, 1)
+            if (roundShift >= 0) {
+                sx = sx.lanewise(VectorOperators.LSHR, roundShift).add(1L).lanewise(VectorOperators.LSHR, 1)
                         .and(stateMask);
-                sy = sy.lanewise(VectorOperators.LSHR, shift).add(1L).lanewise(VectorOperators.LSHR, 1)
+                sy = sy.lanewise(VectorOperators.LSHR, roundShift).add(1L).lanewise(VectorOperators.LSHR, 1)
                         .and(stateMask);
             }
+            LongVector gx = sx.lanewise(VectorOperators.LSHR, tieShift).and(fieldOnes);
+            LongVector gy = sy.lanewise(VectorOperators.LSHR, tieShift).and(fieldOnes);
+            LongVector vx = sx.add(offsets).add(gx);
+            LongVector vy = sy.add(offsets).add(gy);
             DoubleVector tr = DoubleVector.fromArray(D, twistRe, j);
             DoubleVector ti = DoubleVector.fromArray(D, twistIm, j);
             DoubleVector nti = ti.neg();
-            for (int level = levels - 1; level >= 0; level--) {
-                LongVector rx = sx.and(digitMask);
-                sx = sx.lanewise(VectorOperators.LSHR, baseLog);
-                LongVector cx = rx.sub(1L).or(sx).and(rx).lanewise(VectorOperators.LSHR, carryShift);
-                sx = sx.add(cx);
-                LongVector dx = rx.sub(cx.lanewise(VectorOperators.LSHL, baseLog));
-                LongVector ry = sy.and(digitMask);
-                sy = sy.lanewise(VectorOperators.LSHR, baseLog);
-                LongVector cy = ry.sub(1L).or(sy).and(ry).lanewise(VectorOperators.LSHR, carryShift);
-                sy = sy.add(cy);
-                LongVector dy = ry.sub(cy.lanewise(VectorOperators.LSHL, baseLog));
-                DoubleVector x = dx.add(MAGIC_BITS).reinterpretAsDoubles().sub(MAGIC);
-                DoubleVector y = dy.add(MAGIC_BITS).reinterpretAsDoubles().sub(MAGIC);
+            for (int level = 0; level < levels; level++) {
+                int shift = (levels - 1 - level) * baseLog;
+                DoubleVector x = vx.lanewise(VectorOperators.LSHR, shift).and(digitMask)
+                        .sub(gx.lanewise(VectorOperators.LSHR, shift).and(1L)).add(MAGIC_BITS).reinterpretAsDoubles()
+                        .sub(magic);
+                DoubleVector y = vy.lanewise(VectorOperators.LSHR, shift).and(digitMask)
+                        .sub(gy.lanewise(VectorOperators.LSHR, shift).and(1L)).add(MAGIC_BITS).reinterpretAsDoubles()
+                        .sub(magic);
                 int index = first + level * stride;
                 y.fma(nti, x.mul(tr)).intoArray(re[index], j);
                 y.fma(tr, x.mul(ti)).intoArray(im[index], j);
             }
         }
+    }
+
+    /** The digit constants of this decomposer, kept from the last call (immutable, so a racy cache is safe). */
+    private Digits digits(SignedDecomposer decomposer) {
+        Digits cached = lastDigits;
+        if (cached == null || cached.baseLog != decomposer.baseLog() || cached.levels != decomposer.levels()) {
+            cached = new Digits(decomposer);
+            lastDigits = cached;
+        }
+        return cached;
+    }
+
+    /**
+     * The constants (no vectors: nested classes are not copied per width) of the signed digits of
+     * {@link SignedDecomposer}, each computed on its own instead of through the carry chain:
+     * with the rounded state S, adding o_p = B/2 − 1 + T_(p+1) to every digit field p (T_(p+1) the top bit of S's
+     * raw field p + 1, 0 above the last) makes the carries of the whole chain come out of one addition, and digit p
+     * is field p of V = S + Σ o_p·B^p minus o_p. (A field of S plus its carry-in t carries out when
+     * t + B/2 − 1 + T ≥ B, that is t > B/2, or t = B/2 with T set: the decomposer's tie rule, since at a tie the
+     * next field has not been changed by a carry.) Per digit: two shifts, two masks, a subtraction and the 2^52
+     * conversion, against nine operations of the chain. Exact: the same digits as the decomposer.
+     */
+    private static final class Digits {
+        final int baseLog;
+        final int levels;
+        final int roundShift;
+        final long stateMask;
+        final long mask;
+        /** Σ_p (B/2 − 1)·B^p: the constant part of the offsets. */
+        final long offsets;
+        final long fieldOnes;
+        /** 2β − 1, at most 63: a shift that brings each T_(p+1) to the bottom of field p (and none past one level). */
+        final int tieShift;
+        /** MAGIC + B/2 − 1: subtracting it converts field − T and removes the offset's constant part. */
+        final double magic;
+
+        Digits(SignedDecomposer decomposer) {
+            baseLog = decomposer.baseLog();
+            levels = decomposer.levels();
+            int totalBits = baseLog * levels;
+            roundShift = 64 - totalBits - 1;
+            stateMask = totalBits == 64 ? -1L : (1L << totalBits) - 1;
+            mask = (1L << baseLog) - 1;
+            long halfMinusOne = 0;
+            long ones = 0;
+            for (int p = 0; p < levels; p++) {
+                halfMinusOne += ((1L << (baseLog - 1)) - 1) << (p * baseLog);
+                ones |= 1L << (p * baseLog);
+            }
+            offsets = halfMinusOne;
+            fieldOnes = ones;
+            tieShift = Math.min(2 * baseLog - 1, 63);
+            magic = MAGIC + ((1L << (baseLog - 1)) - 1);
+        }
+
     }
 
     // ---- forward FFT ----
@@ -420,149 +484,213 @@ public final class VectorFftKernel implements FftKernel {
             double[] twistRe, double[] twistIm, double[][] reOut, double[][] imOut, int first, int stride) {
         int m = plan.size();
         int across = Integer.numberOfTrailingZeros(m) - LOG_LANES;
-        if (m < 2 * LANES || across < 4 || (across & 1) == 1 || decomposer.baseLog() > MAX_CONVERTED_BASE_LOG) {
+        if (m < 2 * LANES || across < 3 || decomposer.baseLog() > MAX_CONVERTED_BASE_LOG
+                || decomposer.baseLog() * decomposer.levels() == 64) {
+            // tiny sizes, digits too wide for the 2^52 trick, or no rounding (a rare case the fused passes omit)
             FftKernel.super.decomposeForward(plan, src, srcOffset, decomposer, twistRe, twistIm, reOut, imOut, first,
                     stride);
             return;
         }
+        Digits digits = digits(decomposer);
+        int tail;
+        if ((across & 1) == 1) {
+            decomposeRadix2(plan, src, srcOffset, digits, twistRe, twistIm, reOut, imOut, first, stride);
+            tail = m >> 2;
+        } else {
+            decomposeRadix4(plan, src, srcOffset, digits, twistRe, twistIm, reOut, imOut, first, stride);
+            tail = m >> 3;
+        }
+        for (int level = 0, index = first; level < digits.levels; level++, index += stride) {
+            forwardTail(plan, reOut[index], imOut[index], tail);
+        }
+    }
+
+    /**
+     * The first pass of {@link #decomposeForward} when an odd number of stages is at least a vector wide: the
+     * decomposition, conversion, fold and twist of both inputs of each butterfly of the stage of half-width M/2,
+     * for every level, and that stage, without writing the digits out.
+     */
+    private static void decomposeRadix2(FftPlan plan, long[] src, int srcOffset, Digits digits, double[] twistRe,
+            double[] twistIm, double[][] reOut, double[][] imOut, int first, int stride) {
+        int m = plan.size();
+        int half = m >> 1;
+        int tw = half - 1;
         double[] wr = plan.twiddleRe();
         double[] wi = plan.twiddleIm();
         double[] nwi = plan.twiddleImNegated();
-        int levels = decomposer.levels();
-        int baseLog = decomposer.baseLog();
-        int totalBits = baseLog * levels;
-        int shift = 64 - totalBits - 1;
-        long stateMask = totalBits == 64 ? -1L : (1L << totalBits) - 1;
-        long digitMask = (1L << baseLog) - 1;
-        int carryShift = baseLog - 1;
-        // first pass: decomposition, conversion, fold and twist of the four inputs of each radix-4 butterfly of the
-        // stages of half-width M/2 and M/4, for every level, without writing the digits out
+        LongVector mask = LongVector.broadcast(L, digits.mask);
+        int levels = digits.levels;
+        int baseLog = digits.baseLog;
+        int roundShift = digits.roundShift;
+        int tieShift = digits.tieShift;
+        long stateMask = digits.stateMask;
+        long fieldOnes = digits.fieldOnes;
+        long offsets = digits.offsets;
+        double magic = digits.magic;
+        for (int j = 0; j < half; j += LANES) {
+            int p = j;
+            int q = j + half;
+            LongVector s = LongVector.fromArray(L, src, srcOffset + p).lanewise(VectorOperators.LSHR, roundShift).add(1L)
+                    .lanewise(VectorOperators.LSHR, 1).and(stateMask);
+            LongVector xpg = s.lanewise(VectorOperators.LSHR, tieShift).and(fieldOnes);
+            LongVector xpv = s.add(offsets).add(xpg);
+            s = LongVector.fromArray(L, src, srcOffset + p + m).lanewise(VectorOperators.LSHR, roundShift).add(1L)
+                    .lanewise(VectorOperators.LSHR, 1).and(stateMask);
+            LongVector ypg = s.lanewise(VectorOperators.LSHR, tieShift).and(fieldOnes);
+            LongVector ypv = s.add(offsets).add(ypg);
+            s = LongVector.fromArray(L, src, srcOffset + q).lanewise(VectorOperators.LSHR, roundShift).add(1L)
+                    .lanewise(VectorOperators.LSHR, 1).and(stateMask);
+            LongVector xqg = s.lanewise(VectorOperators.LSHR, tieShift).and(fieldOnes);
+            LongVector xqv = s.add(offsets).add(xqg);
+            s = LongVector.fromArray(L, src, srcOffset + q + m).lanewise(VectorOperators.LSHR, roundShift).add(1L)
+                    .lanewise(VectorOperators.LSHR, 1).and(stateMask);
+            LongVector yqg = s.lanewise(VectorOperators.LSHR, tieShift).and(fieldOnes);
+            LongVector yqv = s.add(offsets).add(yqg);
+            DoubleVector kpr = DoubleVector.fromArray(D, twistRe, p);
+            DoubleVector kpi = DoubleVector.fromArray(D, twistIm, p);
+            DoubleVector kqr = DoubleVector.fromArray(D, twistRe, q);
+            DoubleVector kqi = DoubleVector.fromArray(D, twistIm, q);
+            DoubleVector nkpi = kpi.neg();
+            DoubleVector nkqi = kqi.neg();
+            DoubleVector c = DoubleVector.fromArray(D, wr, tw + j);
+            DoubleVector sn = DoubleVector.fromArray(D, nwi, tw + j);
+            DoubleVector sp = DoubleVector.fromArray(D, wi, tw + j);
+            for (int level = 0; level < levels; level++) {
+                int shift = (levels - 1 - level) * baseLog;
+                DoubleVector xp = xpv.lanewise(VectorOperators.LSHR, shift).and(mask)
+                        .sub(xpg.lanewise(VectorOperators.LSHR, shift).and(1L)).add(MAGIC_BITS).reinterpretAsDoubles()
+                        .sub(magic);
+                DoubleVector yp = ypv.lanewise(VectorOperators.LSHR, shift).and(mask)
+                        .sub(ypg.lanewise(VectorOperators.LSHR, shift).and(1L)).add(MAGIC_BITS).reinterpretAsDoubles()
+                        .sub(magic);
+                DoubleVector xq = xqv.lanewise(VectorOperators.LSHR, shift).and(mask)
+                        .sub(xqg.lanewise(VectorOperators.LSHR, shift).and(1L)).add(MAGIC_BITS).reinterpretAsDoubles()
+                        .sub(magic);
+                DoubleVector yq = yqv.lanewise(VectorOperators.LSHR, shift).and(mask)
+                        .sub(yqg.lanewise(VectorOperators.LSHR, shift).and(1L)).add(MAGIC_BITS).reinterpretAsDoubles()
+                        .sub(magic);
+                // fold and twist: (x + iy)·k
+                DoubleVector ur = yp.fma(nkpi, xp.mul(kpr));
+                DoubleVector ui = yp.fma(kpr, xp.mul(kpi));
+                DoubleVector vr = yq.fma(nkqi, xq.mul(kqr));
+                DoubleVector vi = yq.fma(kqr, xq.mul(kqi));
+                int index = first + level * stride;
+                double[] re = reOut[index];
+                double[] im = imOut[index];
+                ur.add(vr).intoArray(re, p);
+                ui.add(vi).intoArray(im, p);
+                DoubleVector dr = ur.sub(vr);
+                DoubleVector di = ui.sub(vi);
+                di.fma(sn, dr.mul(c)).intoArray(re, q);
+                dr.fma(sp, di.mul(c)).intoArray(im, q);
+            }
+        }
+    }
+
+    /**
+     * The first pass of {@link #decomposeForward} when an even number of stages is at least a vector wide: the
+     * decomposition, conversion, fold and twist of the four inputs of each radix-4 butterfly of the stages of
+     * half-width M/2 and M/4, for every level, and those stages, without writing the digits out.
+     */
+    private static void decomposeRadix4(FftPlan plan, long[] src, int srcOffset, Digits digits, double[] twistRe,
+            double[] twistIm, double[][] reOut, double[][] imOut, int first, int stride) {
+        int m = plan.size();
+        double[] wr = plan.twiddleRe();
+        double[] wi = plan.twiddleIm();
+        double[] nwi = plan.twiddleImNegated();
         int half = m >> 1;
         int quarter = half >> 1;
         int tw1 = half - 1;
         int tw2 = quarter - 1;
+        LongVector mask = LongVector.broadcast(L, digits.mask);
+        int levels = digits.levels;
+        int baseLog = digits.baseLog;
+        int roundShift = digits.roundShift;
+        int tieShift = digits.tieShift;
+        long stateMask = digits.stateMask;
+        long fieldOnes = digits.fieldOnes;
+        long offsets = digits.offsets;
+        double magic = digits.magic;
         for (int j = 0; j < quarter; j += LANES) {
             int a = j;
             int b = a + quarter;
             int c = a + half;
             int d = c + quarter;
-            LongVector sa = LongVector.fromArray(L, src, srcOffset + a);
-            LongVector ta = LongVector.fromArray(L, src, srcOffset + a + m);
-            if (totalBits < 64) {
-                sa = sa.lanewise(VectorOperators.LSHR, shift).add(1L).lanewise(VectorOperators.LSHR, 1).and(stateMask);
-                ta = ta.lanewise(VectorOperators.LSHR, shift).add(1L).lanewise(VectorOperators.LSHR, 1).and(stateMask);
-            }
-            DoubleVector kar = DoubleVector.fromArray(D, twistRe, a);
-            DoubleVector kai = DoubleVector.fromArray(D, twistIm, a);
-            DoubleVector nka = kai.neg();
-            LongVector sb = LongVector.fromArray(L, src, srcOffset + b);
-            LongVector tb = LongVector.fromArray(L, src, srcOffset + b + m);
-            if (totalBits < 64) {
-                sb = sb.lanewise(VectorOperators.LSHR, shift).add(1L).lanewise(VectorOperators.LSHR, 1).and(stateMask);
-                tb = tb.lanewise(VectorOperators.LSHR, shift).add(1L).lanewise(VectorOperators.LSHR, 1).and(stateMask);
-            }
-            DoubleVector kbr = DoubleVector.fromArray(D, twistRe, b);
-            DoubleVector kbi = DoubleVector.fromArray(D, twistIm, b);
-            DoubleVector nkb = kbi.neg();
-            LongVector sc = LongVector.fromArray(L, src, srcOffset + c);
-            LongVector tc = LongVector.fromArray(L, src, srcOffset + c + m);
-            if (totalBits < 64) {
-                sc = sc.lanewise(VectorOperators.LSHR, shift).add(1L).lanewise(VectorOperators.LSHR, 1).and(stateMask);
-                tc = tc.lanewise(VectorOperators.LSHR, shift).add(1L).lanewise(VectorOperators.LSHR, 1).and(stateMask);
-            }
-            DoubleVector kcr = DoubleVector.fromArray(D, twistRe, c);
-            DoubleVector kci = DoubleVector.fromArray(D, twistIm, c);
-            DoubleVector nkc = kci.neg();
-            LongVector sd = LongVector.fromArray(L, src, srcOffset + d);
-            LongVector td = LongVector.fromArray(L, src, srcOffset + d + m);
-            if (totalBits < 64) {
-                sd = sd.lanewise(VectorOperators.LSHR, shift).add(1L).lanewise(VectorOperators.LSHR, 1).and(stateMask);
-                td = td.lanewise(VectorOperators.LSHR, shift).add(1L).lanewise(VectorOperators.LSHR, 1).and(stateMask);
-            }
-            DoubleVector kdr = DoubleVector.fromArray(D, twistRe, d);
-            DoubleVector kdi = DoubleVector.fromArray(D, twistIm, d);
-            DoubleVector nkd = kdi.neg();
-            for (int level = levels - 1; level >= 0; level--) {
-                LongVector xaL;
-                {
-                    LongVector r = sa.and(digitMask);
-                    sa = sa.lanewise(VectorOperators.LSHR, baseLog);
-                    LongVector carry = r.sub(1L).or(sa).and(r).lanewise(VectorOperators.LSHR, carryShift);
-                    sa = sa.add(carry);
-                    xaL = r.sub(carry.lanewise(VectorOperators.LSHL, baseLog));
-                }
-                DoubleVector xa = xaL.add(MAGIC_BITS).reinterpretAsDoubles().sub(MAGIC);
-                LongVector yaL;
-                {
-                    LongVector r = ta.and(digitMask);
-                    ta = ta.lanewise(VectorOperators.LSHR, baseLog);
-                    LongVector carry = r.sub(1L).or(ta).and(r).lanewise(VectorOperators.LSHR, carryShift);
-                    ta = ta.add(carry);
-                    yaL = r.sub(carry.lanewise(VectorOperators.LSHL, baseLog));
-                }
-                DoubleVector ya = yaL.add(MAGIC_BITS).reinterpretAsDoubles().sub(MAGIC);
-                LongVector xbL;
-                {
-                    LongVector r = sb.and(digitMask);
-                    sb = sb.lanewise(VectorOperators.LSHR, baseLog);
-                    LongVector carry = r.sub(1L).or(sb).and(r).lanewise(VectorOperators.LSHR, carryShift);
-                    sb = sb.add(carry);
-                    xbL = r.sub(carry.lanewise(VectorOperators.LSHL, baseLog));
-                }
-                DoubleVector xb = xbL.add(MAGIC_BITS).reinterpretAsDoubles().sub(MAGIC);
-                LongVector ybL;
-                {
-                    LongVector r = tb.and(digitMask);
-                    tb = tb.lanewise(VectorOperators.LSHR, baseLog);
-                    LongVector carry = r.sub(1L).or(tb).and(r).lanewise(VectorOperators.LSHR, carryShift);
-                    tb = tb.add(carry);
-                    ybL = r.sub(carry.lanewise(VectorOperators.LSHL, baseLog));
-                }
-                DoubleVector yb = ybL.add(MAGIC_BITS).reinterpretAsDoubles().sub(MAGIC);
-                LongVector xcL;
-                {
-                    LongVector r = sc.and(digitMask);
-                    sc = sc.lanewise(VectorOperators.LSHR, baseLog);
-                    LongVector carry = r.sub(1L).or(sc).and(r).lanewise(VectorOperators.LSHR, carryShift);
-                    sc = sc.add(carry);
-                    xcL = r.sub(carry.lanewise(VectorOperators.LSHL, baseLog));
-                }
-                DoubleVector xc = xcL.add(MAGIC_BITS).reinterpretAsDoubles().sub(MAGIC);
-                LongVector ycL;
-                {
-                    LongVector r = tc.and(digitMask);
-                    tc = tc.lanewise(VectorOperators.LSHR, baseLog);
-                    LongVector carry = r.sub(1L).or(tc).and(r).lanewise(VectorOperators.LSHR, carryShift);
-                    tc = tc.add(carry);
-                    ycL = r.sub(carry.lanewise(VectorOperators.LSHL, baseLog));
-                }
-                DoubleVector yc = ycL.add(MAGIC_BITS).reinterpretAsDoubles().sub(MAGIC);
-                LongVector xdL;
-                {
-                    LongVector r = sd.and(digitMask);
-                    sd = sd.lanewise(VectorOperators.LSHR, baseLog);
-                    LongVector carry = r.sub(1L).or(sd).and(r).lanewise(VectorOperators.LSHR, carryShift);
-                    sd = sd.add(carry);
-                    xdL = r.sub(carry.lanewise(VectorOperators.LSHL, baseLog));
-                }
-                DoubleVector xd = xdL.add(MAGIC_BITS).reinterpretAsDoubles().sub(MAGIC);
-                LongVector ydL;
-                {
-                    LongVector r = td.and(digitMask);
-                    td = td.lanewise(VectorOperators.LSHR, baseLog);
-                    LongVector carry = r.sub(1L).or(td).and(r).lanewise(VectorOperators.LSHR, carryShift);
-                    td = td.add(carry);
-                    ydL = r.sub(carry.lanewise(VectorOperators.LSHL, baseLog));
-                }
-                DoubleVector yd = ydL.add(MAGIC_BITS).reinterpretAsDoubles().sub(MAGIC);
-                DoubleVector ar = ya.fma(nka, xa.mul(kar));
-                DoubleVector ai = ya.fma(kar, xa.mul(kai));
-                DoubleVector br = yb.fma(nkb, xb.mul(kbr));
-                DoubleVector bi = yb.fma(kbr, xb.mul(kbi));
-                DoubleVector cr = yc.fma(nkc, xc.mul(kcr));
-                DoubleVector ci = yc.fma(kcr, xc.mul(kci));
-                DoubleVector dr = yd.fma(nkd, xd.mul(kdr));
-                DoubleVector di = yd.fma(kdr, xd.mul(kdi));
+            LongVector s = LongVector.fromArray(L, src, srcOffset + a).lanewise(VectorOperators.LSHR, roundShift).add(1L)
+                    .lanewise(VectorOperators.LSHR, 1).and(stateMask);
+            LongVector xag = s.lanewise(VectorOperators.LSHR, tieShift).and(fieldOnes);
+            LongVector xav = s.add(offsets).add(xag);
+            s = LongVector.fromArray(L, src, srcOffset + a + m).lanewise(VectorOperators.LSHR, roundShift).add(1L)
+                    .lanewise(VectorOperators.LSHR, 1).and(stateMask);
+            LongVector yag = s.lanewise(VectorOperators.LSHR, tieShift).and(fieldOnes);
+            LongVector yav = s.add(offsets).add(yag);
+            s = LongVector.fromArray(L, src, srcOffset + b).lanewise(VectorOperators.LSHR, roundShift).add(1L)
+                    .lanewise(VectorOperators.LSHR, 1).and(stateMask);
+            LongVector xbg = s.lanewise(VectorOperators.LSHR, tieShift).and(fieldOnes);
+            LongVector xbv = s.add(offsets).add(xbg);
+            s = LongVector.fromArray(L, src, srcOffset + b + m).lanewise(VectorOperators.LSHR, roundShift).add(1L)
+                    .lanewise(VectorOperators.LSHR, 1).and(stateMask);
+            LongVector ybg = s.lanewise(VectorOperators.LSHR, tieShift).and(fieldOnes);
+            LongVector ybv = s.add(offsets).add(ybg);
+            s = LongVector.fromArray(L, src, srcOffset + c).lanewise(VectorOperators.LSHR, roundShift).add(1L)
+                    .lanewise(VectorOperators.LSHR, 1).and(stateMask);
+            LongVector xcg = s.lanewise(VectorOperators.LSHR, tieShift).and(fieldOnes);
+            LongVector xcv = s.add(offsets).add(xcg);
+            s = LongVector.fromArray(L, src, srcOffset + c + m).lanewise(VectorOperators.LSHR, roundShift).add(1L)
+                    .lanewise(VectorOperators.LSHR, 1).and(stateMask);
+            LongVector ycg = s.lanewise(VectorOperators.LSHR, tieShift).and(fieldOnes);
+            LongVector ycv = s.add(offsets).add(ycg);
+            s = LongVector.fromArray(L, src, srcOffset + d).lanewise(VectorOperators.LSHR, roundShift).add(1L)
+                    .lanewise(VectorOperators.LSHR, 1).and(stateMask);
+            LongVector xdg = s.lanewise(VectorOperators.LSHR, tieShift).and(fieldOnes);
+            LongVector xdv = s.add(offsets).add(xdg);
+            s = LongVector.fromArray(L, src, srcOffset + d + m).lanewise(VectorOperators.LSHR, roundShift).add(1L)
+                    .lanewise(VectorOperators.LSHR, 1).and(stateMask);
+            LongVector ydg = s.lanewise(VectorOperators.LSHR, tieShift).and(fieldOnes);
+            LongVector ydv = s.add(offsets).add(ydg);
+            for (int level = 0; level < levels; level++) {
+                int shift = (levels - 1 - level) * baseLog;
+                DoubleVector xa = xav.lanewise(VectorOperators.LSHR, shift).and(mask)
+                        .sub(xag.lanewise(VectorOperators.LSHR, shift).and(1L)).add(MAGIC_BITS).reinterpretAsDoubles()
+                        .sub(magic);
+                DoubleVector ya = yav.lanewise(VectorOperators.LSHR, shift).and(mask)
+                        .sub(yag.lanewise(VectorOperators.LSHR, shift).and(1L)).add(MAGIC_BITS).reinterpretAsDoubles()
+                        .sub(magic);
+                DoubleVector xb = xbv.lanewise(VectorOperators.LSHR, shift).and(mask)
+                        .sub(xbg.lanewise(VectorOperators.LSHR, shift).and(1L)).add(MAGIC_BITS).reinterpretAsDoubles()
+                        .sub(magic);
+                DoubleVector yb = ybv.lanewise(VectorOperators.LSHR, shift).and(mask)
+                        .sub(ybg.lanewise(VectorOperators.LSHR, shift).and(1L)).add(MAGIC_BITS).reinterpretAsDoubles()
+                        .sub(magic);
+                DoubleVector xc = xcv.lanewise(VectorOperators.LSHR, shift).and(mask)
+                        .sub(xcg.lanewise(VectorOperators.LSHR, shift).and(1L)).add(MAGIC_BITS).reinterpretAsDoubles()
+                        .sub(magic);
+                DoubleVector yc = ycv.lanewise(VectorOperators.LSHR, shift).and(mask)
+                        .sub(ycg.lanewise(VectorOperators.LSHR, shift).and(1L)).add(MAGIC_BITS).reinterpretAsDoubles()
+                        .sub(magic);
+                DoubleVector xd = xdv.lanewise(VectorOperators.LSHR, shift).and(mask)
+                        .sub(xdg.lanewise(VectorOperators.LSHR, shift).and(1L)).add(MAGIC_BITS).reinterpretAsDoubles()
+                        .sub(magic);
+                DoubleVector yd = ydv.lanewise(VectorOperators.LSHR, shift).and(mask)
+                        .sub(ydg.lanewise(VectorOperators.LSHR, shift).and(1L)).add(MAGIC_BITS).reinterpretAsDoubles()
+                        .sub(magic);
+                // fold and twist: (x + iy)·k, the twists reloaded per level (L1 hits) to spare registers
+                DoubleVector k = DoubleVector.fromArray(D, twistRe, a);
+                DoubleVector n = DoubleVector.fromArray(D, twistIm, a);
+                DoubleVector ar = ya.fma(n.neg(), xa.mul(k));
+                DoubleVector ai = ya.fma(k, xa.mul(n));
+                k = DoubleVector.fromArray(D, twistRe, b);
+                n = DoubleVector.fromArray(D, twistIm, b);
+                DoubleVector br = yb.fma(n.neg(), xb.mul(k));
+                DoubleVector bi = yb.fma(k, xb.mul(n));
+                k = DoubleVector.fromArray(D, twistRe, c);
+                n = DoubleVector.fromArray(D, twistIm, c);
+                DoubleVector cr = yc.fma(n.neg(), xc.mul(k));
+                DoubleVector ci = yc.fma(k, xc.mul(n));
+                k = DoubleVector.fromArray(D, twistRe, d);
+                n = DoubleVector.fromArray(D, twistIm, d);
+                DoubleVector dr = yd.fma(n.neg(), xd.mul(k));
+                DoubleVector di = yd.fma(k, xd.mul(n));
                 double[] re = reOut[first + level * stride];
                 double[] im = imOut[first + level * stride];
                 // stage of half-width `half`: (a, c) with w_half^j, (b, d) with w_half^(j + quarter)
@@ -588,18 +716,15 @@ public final class VectorFftKernel implements FftKernel {
                 DoubleVector si = a1i.sub(b1i);
                 DoubleVector ur = c1r.sub(d1r);
                 DoubleVector ui = c1i.sub(d1i);
-                    a1r.add(b1r).intoArray(re, a);
-                    a1i.add(b1i).intoArray(im, a);
-                    si.fma(w2n, sr.mul(w2r)).intoArray(re, b);
-                    sr.fma(w2i, si.mul(w2r)).intoArray(im, b);
-                    c1r.add(d1r).intoArray(re, c);
-                    c1i.add(d1i).intoArray(im, c);
-                    ui.fma(w2n, ur.mul(w2r)).intoArray(re, d);
-                    ur.fma(w2i, ui.mul(w2r)).intoArray(im, d);
+                a1r.add(b1r).intoArray(re, a);
+                a1i.add(b1i).intoArray(im, a);
+                si.fma(w2n, sr.mul(w2r)).intoArray(re, b);
+                sr.fma(w2i, si.mul(w2r)).intoArray(im, b);
+                c1r.add(d1r).intoArray(re, c);
+                c1i.add(d1i).intoArray(im, c);
+                ui.fma(w2n, ur.mul(w2r)).intoArray(re, d);
+                ur.fma(w2i, ui.mul(w2r)).intoArray(im, d);
             }
-        }
-        for (int level = 0, index = first; level < levels; level++, index += stride) {
-            forwardTail(plan, reOut[index], imOut[index], quarter >> 1);
         }
     }
 
@@ -640,18 +765,8 @@ public final class VectorFftKernel implements FftKernel {
             scalar.inverse(plan, re, im);
             return;
         }
-        double[] wr = plan.twiddleRe();
-        double[] wi = plan.twiddleIm();
-        double[] nwi = plan.twiddleImNegated();
         inverseInVector(plan, re, im, m);
-        int across = Integer.numberOfTrailingZeros(m) - LOG_LANES;
-        int half = LANES;
-        for (; across >= 2; across -= 2, half <<= 2) {
-            inverseRadix4(re, im, m, half, wr, wi, nwi);
-        }
-        if (across == 1) {
-            inverseRadix2(re, im, m, half, wr, wi, nwi);
-        }
+        inverseAcross(plan, re, im);
     }
 
     /**
@@ -952,23 +1067,24 @@ public final class VectorFftKernel implements FftKernel {
             // double arithmetic, adds and shifts only (no long compares or blends, slow without AVX-512):
             // r = v − 2^64·round(v/2^64) is exact and |r| ≤ 2^63; r = 2^32·h + low with h = round(r/2^32) and
             // |low| ≤ 2^31, both exact; both become longs by the 2^52 trick, and round(low) breaks ties to even as
-            // round(v) does, since they differ by an even integer. Written out twice: C2 does not always inline a
-            // helper here, and boxing vectors would be slow.
+            // round(v) does, since they differ by an even integer. The FMAs round once what was exact (products by
+            // powers of two, differences of nearby values), so they give the separate operations' results. Written
+            // out twice: C2 does not always inline a helper here, and boxing vectors would be slow.
             LongVector rx;
             {
-                DoubleVector reduced = x.sub(x.mul(0x1p-64).add(MAGIC).sub(MAGIC).mul(0x1p64));
-                DoubleVector h = reduced.mul(0x1p-32).add(MAGIC);
-                DoubleVector low = reduced.sub(h.sub(MAGIC).mul(0x1p32)).add(MAGIC);
-                rx = h.reinterpretAsLongs().sub(MAGIC_BITS).lanewise(VectorOperators.LSHL, 32)
-                        .add(low.reinterpretAsLongs().sub(MAGIC_BITS));
+                DoubleVector reduced = x.fma(0x1p-64, MAGIC).sub(MAGIC).fma(MINUS_TWO_POW_64, x);
+                DoubleVector h = reduced.fma(0x1p-32, MAGIC);
+                DoubleVector low = h.sub(MAGIC).fma(MINUS_TWO_POW_32, reduced).add(MAGIC);
+                rx = h.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 32).add(low.reinterpretAsLongs())
+                        .sub(MAGIC_PAIR_BITS);
             }
             LongVector ry;
             {
-                DoubleVector reduced = y.sub(y.mul(0x1p-64).add(MAGIC).sub(MAGIC).mul(0x1p64));
-                DoubleVector h = reduced.mul(0x1p-32).add(MAGIC);
-                DoubleVector low = reduced.sub(h.sub(MAGIC).mul(0x1p32)).add(MAGIC);
-                ry = h.reinterpretAsLongs().sub(MAGIC_BITS).lanewise(VectorOperators.LSHL, 32)
-                        .add(low.reinterpretAsLongs().sub(MAGIC_BITS));
+                DoubleVector reduced = y.fma(0x1p-64, MAGIC).sub(MAGIC).fma(MINUS_TWO_POW_64, y);
+                DoubleVector h = reduced.fma(0x1p-32, MAGIC);
+                DoubleVector low = h.sub(MAGIC).fma(MINUS_TWO_POW_32, reduced).add(MAGIC);
+                ry = h.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 32).add(low.reinterpretAsLongs())
+                        .sub(MAGIC_PAIR_BITS);
             }
             LongVector.fromArray(L, dst, dstOffset + j).add(rx).intoArray(dst, dstOffset + j);
             LongVector.fromArray(L, dst, dstOffset + j + m).add(ry).intoArray(dst, dstOffset + j + m);

@@ -203,6 +203,56 @@ class FftKernelsTest {
         }
     }
 
+    /**
+     * With the twist 1 the fold holds the digits themselves: every kernel's digits equal the decomposer's exactly,
+     * on random values and on values whose fields sit at the tie B/2 and its neighbours (where the vector kernel's
+     * carry-free digits must follow the decomposer's tie rule).
+     */
+    @ParameterizedTest(name = "base log {0}, {1} levels")
+    @CsvSource({"7, 3", "23, 1", "4, 16", "10, 2", "32, 2", "16, 4", "1, 5", "51, 1", "2, 32", "8, 8", "21, 3",
+            "1, 64"})
+    void foldedDigitsEqualTheDecomposersExactly(int baseLog, int levels) {
+        SignedDecomposer decomposer = new SignedDecomposer(new DecompositionBaseLog(baseLog),
+                new DecompositionLevelCount(levels));
+        int m = 256;
+        SplittableRandom random = new SplittableRandom(31L * baseLog + levels);
+        long[] poly = new long[2 * m];
+        long half = 1L << (baseLog - 1);
+        long[] fields = {0, half, half - 1, half + 1, 2 * half - 1};
+        for (int t = 0; t < 2 * m; t++) {
+            if (t % 2 == 0) {
+                poly[t] = random.nextLong();
+                continue;
+            }
+            // fields of the rounded state chosen among the tie and its neighbours, the bits below random
+            long state = 0;
+            for (int j = 0; j < levels; j++) {
+                long field = random.nextInt(4) == 0 ? random.nextLong() : fields[random.nextInt(fields.length)];
+                state = (state << baseLog) | (field & (2 * half - 1));
+            }
+            int below = 64 - baseLog * levels;
+            poly[t] = below == 0 ? state : (state << below) | (random.nextLong() >>> (64 - below) >>> 1);
+        }
+        long[] digits = new long[levels * 2 * m];
+        decomposer.decomposePolynomial(poly, 0, 2 * m, digits);
+        double[] one = new double[m];
+        java.util.Arrays.fill(one, 1);
+        double[] zero = new double[m];
+        for (FftKernel kernel : FftKernels.all()) {
+            double[][] re = new double[levels][m];
+            double[][] im = new double[levels][m];
+            kernel.decomposeFoldTwist(poly, 0, decomposer, one, zero, re, im, 0, 1, m);
+            for (int level = 0; level < levels; level++) {
+                for (int j = 0; j < m; j++) {
+                    assertEquals((double) digits[level * 2 * m + j], re[level][j],
+                            kernel.name() + " level " + level + ", coefficient " + j);
+                    assertEquals((double) digits[level * 2 * m + j + m], im[level][j],
+                            kernel.name() + " level " + level + ", coefficient " + (j + m));
+                }
+            }
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {1, 4, 8, 512})
     void multiplyAccumulateSumMatchesRepeatedMultiplyAccumulate(int m) {
