@@ -43,6 +43,8 @@ public final class Circuit implements AutoCloseable {
     private final CircuitParameters parameters;
     /** Whether, and how, the inputset narrowed the known input ranges. */
     private final RangeNarrowing narrowing;
+    /** Lookups that share many-LUT bootstraps (none when switched off, or without bootstraps). */
+    private final ManyLutFusion manyLut;
     /** Why the circuit has no parameters for encrypted execution, or null. */
     private final CompilationException parametersProblem;
     private volatile ClientKeys keys;
@@ -63,6 +65,7 @@ public final class Circuit implements AutoCloseable {
         this.parameters = parameters;
         this.parametersProblem = null;
         this.narrowing = RangeNarrowing.NONE;
+        this.manyLut = ManyLutFusion.plan(graph, parameters, options);
     }
 
     Circuit(Graph graph, CompileOptions options) {
@@ -76,12 +79,13 @@ public final class Circuit implements AutoCloseable {
         CircuitParameters chosen = null;
         CompilationException problem = null;
         try {
-            chosen = chooseParameters(graph, options);
+            chosen = ManyLutParameters.choose(graph, options, chooseParameters(graph, options));
         } catch (CompilationException e) {
             problem = e;
         }
         this.parameters = chosen;
         this.parametersProblem = problem;
+        this.manyLut = ManyLutFusion.plan(graph, chosen, options);
         if (options.maxKeyBytes() != null) {
             CircuitMemory memory = CircuitMemory.of(graph, chosen);
             if (memory.keyGenerationBytes() > options.maxKeyBytes()) {
@@ -162,7 +166,7 @@ public final class Circuit implements AutoCloseable {
 
     /** Bootstraps, keyswitches, widths, predicted global p_error and sizes of this circuit. */
     public CircuitStatistics statistics() {
-        return CircuitStatistics.of(graph, parameters, narrowing);
+        return CircuitStatistics.of(graph, parameters, narrowing, manyLut);
     }
 
     /** Whether the inputset narrowed the arguments' known ranges, and the nodes that changed (see CompileOptions). */
@@ -218,7 +222,7 @@ public final class Circuit implements AutoCloseable {
         if (parameters instanceof CircuitParameters.Bootstrapped || (wrapping && parameters != null)) {
             CircuitSimulator current = simulator;
             if (current == null) {
-                current = new CircuitSimulator(graph, parameters, wrapping);
+                current = new CircuitSimulator(graph, parameters, wrapping, manyLut);
                 simulator = current;
             }
             return flatten(current.run(checkedArguments(args), errors));
@@ -361,7 +365,7 @@ public final class Circuit implements AutoCloseable {
                 }
                 if (evaluator == null) {
                     evaluator = CiphertextEvaluator.create(graph, requireParameters(), keygen().serverKey(),
-                            options.threads());
+                            options.threads(), null, manyLut);
                 }
                 current = evaluator;
             }
@@ -371,7 +375,7 @@ public final class Circuit implements AutoCloseable {
 
     /** What a {@link ServerCircuit} is built from: the circuit's parameters, nodes and tables, without any key. */
     public byte[] serverSpecification() {
-        return CircuitSpecification.write(graph, requireParameters());
+        return CircuitSpecification.write(graph, requireParameters(), manyLut);
     }
 
     /**
@@ -501,13 +505,21 @@ public final class Circuit implements AutoCloseable {
         return flat;
     }
 
-    /** The program in Concrete's text format, with the ranges measured on the inputset when asked. */
+    /**
+     * The program in Concrete's text format, with the ranges measured on the inputset when asked; lookups that share
+     * many-LUT bootstraps say so after their type.
+     */
     public String format(boolean showRanges) {
-        return graph.format(showRanges);
+        return GraphPrinter.format(graph, showRanges, manyLut);
+    }
+
+    /** Bootstraps per evaluation that many-LUT bootstraps save (0 when switched off or when no lookups share). */
+    public long bootstrapsSavedByManyLut() {
+        return manyLut.savedBootstraps();
     }
 
     @Override
     public String toString() {
-        return graph.toString();
+        return format(false);
     }
 }

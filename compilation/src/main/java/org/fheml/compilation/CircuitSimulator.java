@@ -10,7 +10,9 @@ import java.util.random.RandomGenerator;
  * Evaluates a circuit on plain integers through the lowering that encrypted execution uses: every lookup computes
  * the message its bootstrap would read (shift, scale, the bootstrap's own rounding of absorbed low bits) and reads
  * the same table, negacyclic wrap-around included. With a random source, each bootstrap is off by one message with
- * the failure probability of the circuit's parameters, as Concrete's graph-level simulation does.
+ * the failure probability of the circuit's parameters, as Concrete's graph-level simulation does. Lookup elements
+ * that share a many-LUT bootstrap ({@link ManyLutFusion}) share its failure: drawn once, with that bootstrap's own
+ * probability, it moves the message of every one of them.
  *
  * <p>Wrapping (for {@link InputRangeCheck#UNCHECKED} circuits, whose arguments may leave the compiled bounds): every
  * encrypted value is computed as encrypted execution computes it, modulo the encoding's 2^(bits + 1) (its values
@@ -26,6 +28,7 @@ final class CircuitSimulator {
     private final boolean wrapping;
     private final CircuitEncoding encoding;
     private final Set<Node> absorbed;
+    private final ManyLutFusion manyLut;
     /** Per lookup node: its lowering and its torus tables (one per element, shared ones by reference). */
     private final Map<Node, LookupLowering> lowerings = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<Node, long[][]> tables = new java.util.concurrent.ConcurrentHashMap<>();
@@ -35,6 +38,11 @@ final class CircuitSimulator {
     }
 
     CircuitSimulator(Graph graph, CircuitParameters parameters, boolean wrapping) {
+        this(graph, parameters, wrapping, ManyLutFusion.NONE);
+    }
+
+    CircuitSimulator(Graph graph, CircuitParameters parameters, boolean wrapping, ManyLutFusion manyLut) {
+        this.manyLut = manyLut;
         this.graph = graph;
         this.parameters = parameters instanceof CircuitParameters.Bootstrapped b ? b : null;
         this.wrapping = wrapping;
@@ -45,6 +53,7 @@ final class CircuitSimulator {
     /** The outputs; {@code errors} draws bootstrap failures, or null for none. */
     List<LongTensor> run(List<LongTensor> arguments, RandomGenerator errors) {
         Map<Node, LongTensor> values = new IdentityHashMap<>();
+        Map<ManyLutFusion.Bootstrap, Long> sharedErrors = new IdentityHashMap<>();
         for (int i = 0; i < arguments.size(); i++) {
             Node input = graph.inputs().get(i);
             values.put(input, wrapped(input, arguments.get(i)));
@@ -55,7 +64,7 @@ final class CircuitSimulator {
             }
             LongTensor value;
             if (LookupLowering.isLookup(node)) {
-                value = lookup(node, values, errors);
+                value = lookup(node, values, errors, sharedErrors);
             } else if (BitExtraction.isExtraction(node)) {
                 value = extract(BitExtraction.of(graph, node), values.get(node.operands().getFirst()), errors);
             } else if ((errors != null || wrapping) && node.op() instanceof Op.AssumeRange) {
@@ -81,7 +90,8 @@ final class CircuitSimulator {
         return value.map(v -> (v << shift) >> shift);
     }
 
-    private LongTensor lookup(Node node, Map<Node, LongTensor> values, RandomGenerator errors) {
+    private LongTensor lookup(Node node, Map<Node, LongTensor> values, RandomGenerator errors,
+            Map<ManyLutFusion.Bootstrap, Long> sharedErrors) {
         LookupLowering lowering = lowerings.computeIfAbsent(node, n -> LookupLowering.of(graph, n));
         LongTensor source = values.get(lowering.source());
         int precision = parameters.pbsPrecision();
@@ -95,8 +105,11 @@ final class CircuitSimulator {
             long message = scaleLog >= 0
                     ? roundedShift(u, lowering.lowBits())
                     : roundedShift(u, encoding.bits() - precision);
-            if (errors != null && errors.nextDouble() < pError) {
-                message += errors.nextBoolean() ? 1 : -1;
+            ManyLutFusion.Bootstrap shared = manyLut.bootstrap(node, e);
+            if (errors != null && shared != null) {
+                message += sharedErrors.computeIfAbsent(shared, b -> drawn(errors, Math.pow(2, b.log2PError())));
+            } else if (errors != null) {
+                message += drawn(errors, pError);
             }
             long[] table = nodeTables[e];
             long wrapped = Math.floorMod(message, 2 * messages);
@@ -111,6 +124,11 @@ final class CircuitSimulator {
         double pError = parameters.pbs().pError();
         int precision = parameters.pbsPrecision();
         return source.map(y -> extraction.apply(y, precision, encoding.bits(), errors, pError));
+    }
+
+    /** A bootstrap's error: one message up or down with probability {@code pError}, else none. */
+    private static long drawn(RandomGenerator errors, double pError) {
+        return errors.nextDouble() < pError ? (errors.nextBoolean() ? 1 : -1) : 0;
     }
 
     /** round(value / 2^bits), ties upwards, as a bootstrap rounds a phase to its nearest message. */

@@ -35,6 +35,18 @@ public record CircuitStatistics(long bootstrapCount, long keyswitchCount, int ma
                 narrowing);
     }
 
+    /** The statistics of a circuit whose lookups share many-LUT bootstraps as {@code manyLut} says. */
+    static CircuitStatistics of(Graph graph, CircuitParameters parameters, RangeNarrowing narrowing,
+            ManyLutFusion manyLut) {
+        CircuitStatistics s = of(graph, parameters, narrowing);
+        if (manyLut.isEmpty() || !(parameters instanceof CircuitParameters.Bootstrapped b)) {
+            return s;
+        }
+        long count = manyLut.bootstrapCount(b);
+        return new CircuitStatistics(count, count, s.maximumBitWidth, s.encodingBits, s.bootstrapPrecision,
+                manyLut.log2GlobalPError(b), s.evaluationKeyBytes, s.inputCiphertextBytes, s.memory, narrowing);
+    }
+
     static CircuitStatistics of(Graph graph, CircuitParameters parameters) {
         long encryptedInputs = graph.inputs().stream().filter(Node::isEncrypted).mapToLong(n -> n.shape().size()).sum();
         CircuitMemory memory = CircuitMemory.of(graph, parameters);

@@ -25,9 +25,12 @@ import org.fheml.tfhe.optimizer.SecurityLevel;
  *                           miscomputes, per {@code inputRangeCheck}) the others. The circuit's statistics report
  *                           the narrowing ({@link RangeNarrowing}) and the compile logs a warning naming the nodes
  *                           it affects.
+ * @param manyLut            whether lookups that read one ciphertext share many-LUT bootstraps when the parameters
+ *                           leave room for them ({@link ManyLutFusion}); default true
  */
 public record CompileOptions(double pErrorPerBootstrap, Double globalPError, SecurityLevel security, int threads,
-        Path insecureKeyCache, Long maxKeyBytes, InputRangeCheck inputRangeCheck, boolean calibrationRanges) {
+        Path insecureKeyCache, Long maxKeyBytes, InputRangeCheck inputRangeCheck, boolean calibrationRanges,
+        boolean manyLut) {
 
     public static final double DEFAULT_P_ERROR = 0x1p-40;
 
@@ -52,6 +55,13 @@ public record CompileOptions(double pErrorPerBootstrap, Double globalPError, Sec
         }
     }
 
+    /** The options with many-LUT bootstraps: the signature before they existed. */
+    public CompileOptions(double pErrorPerBootstrap, Double globalPError, SecurityLevel security, int threads,
+            Path insecureKeyCache, Long maxKeyBytes, InputRangeCheck inputRangeCheck, boolean calibrationRanges) {
+        this(pErrorPerBootstrap, globalPError, security, threads, insecureKeyCache, maxKeyBytes, inputRangeCheck,
+                calibrationRanges, true);
+    }
+
     /** The options with the default range handling: the signature before range checks existed. */
     public CompileOptions(double pErrorPerBootstrap, Double globalPError, SecurityLevel security, int threads,
             Path insecureKeyCache, Long maxKeyBytes) {
@@ -72,40 +82,40 @@ public record CompileOptions(double pErrorPerBootstrap, Double globalPError, Sec
 
     public CompileOptions withPError(double pError) {
         return new CompileOptions(pError, globalPError, security, threads, insecureKeyCache, maxKeyBytes,
-                inputRangeCheck, calibrationRanges);
+                inputRangeCheck, calibrationRanges, manyLut);
     }
 
     public CompileOptions withGlobalPError(double global) {
         return new CompileOptions(pErrorPerBootstrap, global, security, threads, insecureKeyCache, maxKeyBytes,
-                inputRangeCheck, calibrationRanges);
+                inputRangeCheck, calibrationRanges, manyLut);
     }
 
     public CompileOptions withSecurity(SecurityLevel level) {
         return new CompileOptions(pErrorPerBootstrap, globalPError, level, threads, insecureKeyCache, maxKeyBytes,
-                inputRangeCheck, calibrationRanges);
+                inputRangeCheck, calibrationRanges, manyLut);
     }
 
     public CompileOptions withThreads(int count) {
         return new CompileOptions(pErrorPerBootstrap, globalPError, security, count, insecureKeyCache, maxKeyBytes,
-                inputRangeCheck, calibrationRanges);
+                inputRangeCheck, calibrationRanges, manyLut);
     }
 
     /** Keeps keys in this folder, unencrypted: for tests and notebooks only. */
     public CompileOptions withInsecureKeyCache(Path folder) {
         return new CompileOptions(pErrorPerBootstrap, globalPError, security, threads, folder, maxKeyBytes,
-                inputRangeCheck, calibrationRanges);
+                inputRangeCheck, calibrationRanges, manyLut);
     }
 
     /** Refuses at compile time circuits whose keys need more than {@code bytes} at their peak. */
     public CompileOptions withMaxKeyBytes(long bytes) {
         return new CompileOptions(pErrorPerBootstrap, globalPError, security, threads, insecureKeyCache, bytes,
-                inputRangeCheck, calibrationRanges);
+                inputRangeCheck, calibrationRanges, manyLut);
     }
 
     /** What the circuit does with argument values outside its compiled bounds: refuse, clip, or nothing. */
     public CompileOptions withInputRangeCheck(InputRangeCheck check) {
         return new CompileOptions(pErrorPerBootstrap, globalPError, security, threads, insecureKeyCache, maxKeyBytes,
-                check, calibrationRanges);
+                check, calibrationRanges, manyLut);
     }
 
     /**
@@ -114,6 +124,15 @@ public record CompileOptions(double pErrorPerBootstrap, Double globalPError, Sec
      */
     public CompileOptions withCalibrationRanges(boolean narrow) {
         return new CompileOptions(pErrorPerBootstrap, globalPError, security, threads, insecureKeyCache, maxKeyBytes,
-                inputRangeCheck, narrow);
+                inputRangeCheck, narrow, manyLut);
+    }
+
+    /**
+     * Lets lookups that read one ciphertext share many-LUT bootstraps (true, the default), or gives every lookup
+     * element its own bootstrap (false).
+     */
+    public CompileOptions withManyLut(boolean enabled) {
+        return new CompileOptions(pErrorPerBootstrap, globalPError, security, threads, insecureKeyCache, maxKeyBytes,
+                inputRangeCheck, calibrationRanges, enabled);
     }
 }

@@ -15,6 +15,11 @@ final class GraphPrinter {
     }
 
     static String format(Graph graph, boolean showRanges) {
+        return format(graph, showRanges, ManyLutFusion.NONE);
+    }
+
+    /** The graph with, after each lookup that shares many-LUT bootstraps, which elements do and with whom. */
+    static String format(Graph graph, boolean showRanges, ManyLutFusion manyLut) {
         List<String> left = new ArrayList<>();
         List<String> right = new ArrayList<>();
         for (Node node : graph.nodes()) {
@@ -23,6 +28,10 @@ final class GraphPrinter {
             if (showRanges && graph.measuredRange(node) != null) {
                 Bounds range = graph.measuredRange(node);
                 type += " ∈ [" + range.min() + ", " + range.max() + "]";
+            }
+            String fused = manyLut.describe(graph, node);
+            if (fused != null) {
+                type += "  (" + fused + ")";
             }
             right.add(type);
         }
