@@ -29,6 +29,8 @@ final class CircuitSimulator {
     private final CircuitEncoding encoding;
     private final Set<Node> absorbed;
     private final ManyLutFusion manyLut;
+    /** The failure probability of a bootstrap of one function at the circuit's precision (0 without bootstraps). */
+    private final double pError;
     /** Per lookup node: its lowering and its torus tables (one per element, shared ones by reference). */
     private final Map<Node, LookupLowering> lowerings = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<Node, long[][]> tables = new java.util.concurrent.ConcurrentHashMap<>();
@@ -48,6 +50,22 @@ final class CircuitSimulator {
         this.wrapping = wrapping;
         this.encoding = new CircuitEncoding(parameters.encodingBits());
         this.absorbed = CiphertextEvaluator.absorbedRoundings(graph);
+        this.pError = singlePError(this.parameters);
+    }
+
+    /**
+     * The parameters' p_error, or, on parameters chosen wider than the lookups' precision to hold many-LUT
+     * bootstraps, that of a single bootstrap at the lookups' precision.
+     */
+    private static double singlePError(CircuitParameters.Bootstrapped parameters) {
+        if (parameters == null) {
+            return 0;
+        }
+        if (parameters.pbs().precision() == parameters.pbsPrecision()) {
+            return parameters.pbs().pError();
+        }
+        return Math.pow(2, org.fheml.tfhe.optimizer.ManyLutNoise.log2PError(parameters.pbs(),
+                parameters.pbsPrecision(), 0));
     }
 
     /** The outputs; {@code errors} draws bootstrap failures, or null for none. */
@@ -97,7 +115,6 @@ final class CircuitSimulator {
         int precision = parameters.pbsPrecision();
         int scaleLog = lowering.scaleLog(encoding.bits(), precision);
         long messages = 1L << precision;
-        double pError = parameters.pbs().pError();
         long[] out = new long[source.size()];
         long[][] nodeTables = tables.computeIfAbsent(node, n -> CiphertextEvaluator.torusTables(graph, n, parameters));
         for (int e = 0; e < out.length; e++) {
@@ -121,7 +138,6 @@ final class CircuitSimulator {
 
     /** Exact rounding or truncation; with errors, each of its bootstraps fails with the parameters' p_error. */
     private LongTensor extract(BitExtraction extraction, LongTensor source, RandomGenerator errors) {
-        double pError = parameters.pbs().pError();
         int precision = parameters.pbsPrecision();
         return source.map(y -> extraction.apply(y, precision, encoding.bits(), errors, pError));
     }

@@ -14,6 +14,9 @@ public final class ManyLutNoise {
 
     /** The decision variance of a many-LUT bootstrap of 2^log2Functions functions on {@code parameters}. */
     public static double decisionVariance(BootstrapParameters parameters, int log2Functions) {
+        if (log2Functions == 0) {
+            return parameters.decisionVariance();
+        }
         int n = parameters.lweDimension();
         int bigN = parameters.polynomialSize();
         boolean centered = parameters.centeredModulusSwitch();
