@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.fheml.compilation.Argument;
 import org.fheml.compilation.Circuit;
+import org.fheml.compilation.CompileOptions;
 import org.fheml.compilation.Compiler;
 import org.junit.jupiter.api.Test;
 
@@ -13,12 +14,16 @@ class CircuitCostTest {
 
     @Test
     void everyElementOfAnEncryptedLookupCostsOneBootstrapAndClearOnesCostNone() {
-        Circuit circuit = Compiler.of(List.of(Argument.encrypted("x"), Argument.clear("y")),
-                in -> in.get("x").relu().add(in.get("x").apply("square", v -> v * v)).add(in.get("y").relu()))
-                .compile(new long[][][] {{{0, 1, 2}, {3, 4, 5}}, {{-3, 2, 1}, {0, -1, 2}}});
+        Compiler compiler = Compiler.of(List.of(Argument.encrypted("x"), Argument.clear("y")),
+                in -> in.get("x").relu().add(in.get("x").apply("square", v -> v * v)).add(in.get("y").relu()));
+        long[][][] inputset = {{{0, 1, 2}, {3, 4, 5}}, {{-3, 2, 1}, {0, -1, 2}}};
+        Circuit circuit = compiler.compile(inputset, CompileOptions.defaults().withManyLut(false));
         CircuitCost cost = CircuitCost.of(circuit);
         assertEquals(3 + 3, cost.pbsCount());
         assertEquals(circuit.graph().maximumIntegerBitWidth(), cost.maxBitWidth());
+        Circuit shared = compiler.compile(inputset);
+        assertEquals(3 + 3 - shared.bootstrapsSavedByManyLut(), CircuitCost.of(shared).pbsCount(),
+                "relu and square of one element may share a many-LUT bootstrap");
     }
 
     @Test

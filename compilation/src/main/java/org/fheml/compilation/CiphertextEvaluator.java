@@ -20,7 +20,8 @@ import org.fheml.tfhe.params.LweDimension;
  * Runs a graph on ciphertexts: clear nodes are computed in the clear, encrypted ones with the runtime's leveled
  * operations. Element rearrangements (reshape, transpose, slice, index, concatenate) move ciphertexts by indices
  * computed with the clear tensor code on tensors of element positions. Lookups run as KS-PBS bootstraps (see
- * {@link LookupLowering}), batched over the circuit's threads. It needs no secret key: only the server key.
+ * {@link LookupLowering}), batched over the circuit's threads; lookup elements that share a many-LUT bootstrap
+ * ({@link ManyLutFusion}) get theirs from one. It needs no secret key: only the server key.
  *
  * <p>Thread-safe: every lookup's tables, lowering and sign tables are built once, from the graph (or the tables a
  * specification ships), when the evaluator is created; afterwards it only reads them. Each evaluation keeps its
@@ -48,10 +49,15 @@ final class CiphertextEvaluator implements AutoCloseable {
     private final Map<Integer, LookupTable> chunkTables;
     /** Approximate roundings whose every reader is a lookup that absorbs them: never computed on ciphertexts. */
     private final java.util.Set<Node> skipped;
+    /** Lookup elements that share bootstraps, and each shared bootstrap's accumulator: read-only. */
+    private final ManyLutFusion manyLut;
+    private final Map<ManyLutFusion.Bootstrap, LookupTable> manyLutTables;
 
     private CiphertextEvaluator(Graph graph, CircuitEncoding encoding, LweDimension dimension,
-            CircuitParameters.Bootstrapped bootstrapped, BatchBootstrap[] bootstraps, Map<Node, long[][]> shippedTables) {
+            CircuitParameters.Bootstrapped bootstrapped, BatchBootstrap[] bootstraps, Map<Node, long[][]> shippedTables,
+            ManyLutFusion manyLut) {
         this.graph = graph;
+        this.manyLut = bootstrapped == null ? ManyLutFusion.NONE : manyLut;
         this.encoding = encoding;
         this.dimension = dimension;
         this.bootstrapped = bootstrapped;
@@ -90,6 +96,7 @@ final class CiphertextEvaluator implements AutoCloseable {
         this.partitions = java.util.Collections.unmodifiableMap(partitioned);
         this.lowerings = java.util.Collections.unmodifiableMap(lowered);
         this.tables = java.util.Collections.unmodifiableMap(tabulated);
+        this.manyLutTables = manyLutTablesOf(this.manyLut, shippedTables);
         this.signTables = new LookupTable[extractedBits];
         for (int bit = 0; bit < extractedBits; bit++) {
             signTables[bit] = signTableOf(bit);
@@ -117,24 +124,29 @@ final class CiphertextEvaluator implements AutoCloseable {
     /** @param shippedTables every encrypted lookup's torus tables, for an evaluator built from a specification */
     static CiphertextEvaluator create(Graph graph, CircuitParameters parameters, ServerKey serverKey, int threads,
             Map<Node, long[][]> shippedTables) {
-        return create(graph, parameters, serverKey == null ? List.of() : List.of(serverKey), threads, shippedTables);
+        return create(graph, parameters, serverKey == null ? List.of() : List.of(serverKey), threads, shippedTables,
+                ManyLutFusion.NONE);
     }
 
     /**
      * @param serverKeys    one per partition of the circuit's bootstraps, in partition order (one for a single
      *                      parameter set, none for a circuit without bootstraps)
      * @param shippedTables every encrypted lookup's torus tables, for an evaluator built from a specification, or null
+     * @param manyLut       the lookup elements that share many-LUT bootstraps (only in a circuit of one parameter set)
      */
     static CiphertextEvaluator create(Graph graph, CircuitParameters parameters, List<ServerKey> serverKeys,
-            int threads, Map<Node, long[][]> shippedTables) {
+            int threads, Map<Node, long[][]> shippedTables, ManyLutFusion manyLut) {
         CircuitEncoding encoding = new CircuitEncoding(parameters.encodingBits());
         return switch (parameters) {
             case CircuitParameters.Leveled leveled -> new CiphertextEvaluator(graph, encoding,
-                    new LweDimension(leveled.lwe().lweDimension()), null, null, shippedTables);
+                    new LweDimension(leveled.lwe().lweDimension()), null, null, shippedTables, manyLut);
             case CircuitParameters.Bootstrapped b -> {
                 if (serverKeys.size() != b.partitionCount()) {
                     throw new IllegalArgumentException("The circuit bootstraps with " + b.partitionCount()
                             + " parameter set(s), got " + serverKeys.size() + " server key(s).");
+                }
+                if (b.partitioned() && !manyLut.isEmpty()) {
+                    throw new IllegalArgumentException("A multi-parameter circuit does not share many-LUT bootstraps.");
                 }
                 BatchBootstrap[] batches = new BatchBootstrap[serverKeys.size()];
                 for (int i = 0; i < batches.length; i++) {
@@ -142,7 +154,7 @@ final class CiphertextEvaluator implements AutoCloseable {
                             ? ModulusSwitchType.CENTERED_MEAN : ModulusSwitchType.PLAIN);
                 }
                 yield new CiphertextEvaluator(graph, encoding, serverKeys.getFirst().parameters().bigLweDimension(), b,
-                        batches, shippedTables);
+                        batches, shippedTables, manyLut);
             }
         };
     }
@@ -265,6 +277,10 @@ final class CiphertextEvaluator implements AutoCloseable {
 
     /** Several lookups of several rows in one batch: their inputs side by side, each element with its table. */
     private void lookups(List<Node> nodes, List<Map<Node, Object>> rows) {
+        if (!manyLut.isEmpty()) {
+            manyLutLookups(nodes, rows);
+            return;
+        }
         int perRow = nodes.stream().mapToInt(n -> n.shape().size()).sum();
         int total = perRow * rows.size();
         LweCiphertextList shifted = new LweCiphertextList(dimension, total);
@@ -302,6 +318,109 @@ final class CiphertextEvaluator implements AutoCloseable {
                 values.put(node, out);
             }
         }
+    }
+
+    /**
+     * {@link #lookups} with many-LUT bootstraps: each shared bootstrap reads its source element once and its outputs
+     * go to every member; the other elements run alone, as there. Every member of a shared bootstrap reads the same
+     * source, so all of them are ready in the same wave.
+     */
+    private void manyLutLookups(List<Node> nodes, List<Map<Node, Object>> rows) {
+        int perRow = 0;
+        int outputsPerRow = 0;
+        for (Node node : nodes) {
+            for (int e = 0; e < node.shape().size(); e++) {
+                ManyLutFusion.Bootstrap shared = manyLut.bootstrap(node, e);
+                if (shared == null) {
+                    perRow++;
+                    outputsPerRow++;
+                } else if (manyLut.slot(node, e) == 0) {
+                    perRow++;
+                    outputsPerRow += 1 << shared.log2Functions();
+                }
+            }
+        }
+        LweCiphertextList shifted = new LweCiphertextList(dimension, perRow * rows.size());
+        LookupTable[] luts = new LookupTable[shifted.count()];
+        int[] log2Functions = new int[shifted.count()];
+        List<Map<Node, int[]>> outputIndex = new ArrayList<>();
+        int position = 0;
+        int output = 0;
+        for (Map<Node, Object> values : rows) {
+            Map<Node, int[]> index = new IdentityHashMap<>();
+            Map<ManyLutFusion.Bootstrap, Integer> firstOutput = new IdentityHashMap<>();
+            for (Node node : nodes) {
+                LookupLowering lowering = lowering(node);
+                EncryptedTensor input = (EncryptedTensor) values.get(lowering.source());
+                long scale = 1L << Math.max(0, lowering.scaleLog(encoding.bits(), bootstrapped.pbsPrecision()));
+                long shift = encoding.encode(-lowering.lowest());
+                LookupTable[] nodeTables = tables.get(node);
+                int[] nodeIndex = new int[node.shape().size()];
+                index.put(node, nodeIndex);
+                for (int e = 0; e < nodeIndex.length; e++) {
+                    ManyLutFusion.Bootstrap shared = manyLut.bootstrap(node, e);
+                    if (shared != null && manyLut.slot(node, e) != 0) {
+                        continue;
+                    }
+                    LweCiphertext target = shifted.get(position);
+                    input.ciphertexts().get(shared == null ? e : shared.sourceElement()).copyTo(target);
+                    LweLinearAlgebra.addPlaintext(target, shift);
+                    LweLinearAlgebra.multiply(target, scale, target);
+                    luts[position] = shared == null ? nodeTables[e] : manyLutTables.get(shared);
+                    log2Functions[position] = shared == null ? 0 : shared.log2Functions();
+                    if (shared != null) {
+                        firstOutput.put(shared, output);
+                    }
+                    nodeIndex[e] = output;
+                    output += 1 << log2Functions[position];
+                    position++;
+                }
+            }
+            for (Node node : nodes) {
+                int[] nodeIndex = index.get(node);
+                for (int e = 0; e < nodeIndex.length; e++) {
+                    ManyLutFusion.Bootstrap shared = manyLut.bootstrap(node, e);
+                    if (shared != null) {
+                        nodeIndex[e] = firstOutput.get(shared) + manyLut.slot(node, e);
+                    }
+                }
+            }
+            outputIndex.add(index);
+        }
+        LweCiphertextList outputs = new LweCiphertextList(dimension, output);
+        bootstraps[0].bootstrap(shifted, outputs, luts, log2Functions);
+        for (int r = 0; r < rows.size(); r++) {
+            for (Node node : nodes) {
+                int[] nodeIndex = outputIndex.get(r).get(node);
+                EncryptedTensor out = empty(node.shape());
+                for (int e = 0; e < nodeIndex.length; e++) {
+                    outputs.get(nodeIndex[e]).copyTo(out.ciphertexts().get(e));
+                }
+                rows.get(r).put(node, out);
+            }
+        }
+    }
+
+    /**
+     * Each shared bootstrap's accumulator: its members' torus tables interleaved, the slots past the members
+     * repeating the first member's.
+     */
+    private Map<ManyLutFusion.Bootstrap, LookupTable> manyLutTablesOf(ManyLutFusion fusion,
+            Map<Node, long[][]> shippedTables) {
+        Map<ManyLutFusion.Bootstrap, LookupTable> accumulators = new IdentityHashMap<>();
+        Map<Node, long[][]> torus = new IdentityHashMap<>();
+        for (ManyLutFusion.Bootstrap shared : fusion.bootstraps()) {
+            long[][] functions = new long[1 << shared.log2Functions()][];
+            for (int j = 0; j < functions.length; j++) {
+                ManyLutFusion.Member member = shared.members().get(j < shared.members().size() ? j : 0);
+                functions[j] = torus.computeIfAbsent(member.node(), n -> shippedTables != null ? shippedTables.get(n)
+                        : torusTables(graph, n, bootstrapped))[member.element()];
+            }
+            accumulators.put(shared, org.fheml.tfhe.algorithms.ManyLutBootstrap.accumulator(
+                    new org.fheml.tfhe.params.PolynomialSize(bootstrapped.pbs().polynomialSize()),
+                    new Encoding(bootstrapped.pbsPrecision()), functions));
+        }
+        return java.util.Collections.unmodifiableMap(accumulators);
     }
 
     private static List<LongTensor> clear(List<Object> values) {

@@ -43,6 +43,8 @@ public final class Circuit implements AutoCloseable {
     private final CircuitParameters parameters;
     /** Whether, and how, the inputset narrowed the known input ranges. */
     private final RangeNarrowing narrowing;
+    /** Lookups that share many-LUT bootstraps (none when switched off, or without bootstraps). */
+    private final ManyLutFusion manyLut;
     /** Why the circuit has no parameters for encrypted execution, or null. */
     private final CompilationException parametersProblem;
     private volatile ClientKeys keys;
@@ -63,6 +65,7 @@ public final class Circuit implements AutoCloseable {
         this.parameters = parameters;
         this.parametersProblem = null;
         this.narrowing = RangeNarrowing.NONE;
+        this.manyLut = ManyLutFusion.plan(graph, parameters, options);
     }
 
     Circuit(Graph graph, CompileOptions options) {
@@ -76,12 +79,13 @@ public final class Circuit implements AutoCloseable {
         CircuitParameters chosen = null;
         CompilationException problem = null;
         try {
-            chosen = chooseParameters(graph, options);
+            chosen = ManyLutParameters.choose(graph, options, chooseParameters(graph, options));
         } catch (CompilationException e) {
             problem = e;
         }
         this.parameters = chosen;
         this.parametersProblem = problem;
+        this.manyLut = ManyLutFusion.plan(graph, chosen, options);
         if (options.maxKeyBytes() != null) {
             CircuitMemory memory = CircuitMemory.of(graph, chosen);
             if (memory.keyGenerationBytes() > options.maxKeyBytes()) {
@@ -170,7 +174,7 @@ public final class Circuit implements AutoCloseable {
 
     /** Bootstraps, keyswitches, widths, predicted global p_error and sizes of this circuit. */
     public CircuitStatistics statistics() {
-        return CircuitStatistics.of(graph, parameters, narrowing);
+        return CircuitStatistics.of(graph, parameters, narrowing, manyLut);
     }
 
     /** Whether the inputset narrowed the arguments' known ranges, and the nodes that changed (see CompileOptions). */
@@ -226,7 +230,7 @@ public final class Circuit implements AutoCloseable {
         if (parameters instanceof CircuitParameters.Bootstrapped || (wrapping && parameters != null)) {
             CircuitSimulator current = simulator;
             if (current == null) {
-                current = new CircuitSimulator(graph, parameters, wrapping);
+                current = new CircuitSimulator(graph, parameters, wrapping, manyLut);
                 simulator = current;
             }
             return flatten(current.run(checkedArguments(args), errors));
@@ -372,7 +376,7 @@ public final class Circuit implements AutoCloseable {
                 }
                 if (evaluator == null) {
                     evaluator = CiphertextEvaluator.create(graph, requireParameters(), keygen().serverKeys(),
-                            options.threads(), null);
+                            options.threads(), null, manyLut);
                 }
                 current = evaluator;
             }
@@ -382,7 +386,7 @@ public final class Circuit implements AutoCloseable {
 
     /** What a {@link ServerCircuit} is built from: the circuit's parameters, nodes and tables, without any key. */
     public byte[] serverSpecification() {
-        return CircuitSpecification.write(graph, requireParameters());
+        return CircuitSpecification.write(graph, requireParameters(), manyLut);
     }
 
     /**
@@ -516,15 +520,20 @@ public final class Circuit implements AutoCloseable {
 
     /**
      * The program in Concrete's text format, with the ranges measured on the inputset when asked; a multi-parameter
-     * circuit also names each bootstrap's partition and each partition's parameters.
+     * circuit also names each bootstrap's partition and each partition's parameters, and lookups that share many-LUT
+     * bootstraps say so after their type.
      */
     public String format(boolean showRanges) {
-        return parameters instanceof CircuitParameters.Bootstrapped b && b.partitioned()
-                ? GraphPrinter.format(graph, showRanges, parameters) : graph.format(showRanges);
+        return GraphPrinter.format(graph, showRanges, parameters, manyLut);
+    }
+
+    /** Bootstraps per evaluation that many-LUT bootstraps save (0 when switched off or when no lookups share). */
+    public long bootstrapsSavedByManyLut() {
+        return manyLut.savedBootstraps();
     }
 
     @Override
     public String toString() {
-        return graph.toString();
+        return format(false);
     }
 }

@@ -15,7 +15,8 @@ import org.fheml.tfhe.serialization.ArtifactWriter;
  * The bytes a server needs to run a circuit, a {@link ArtifactType#CIRCUIT_SPECIFICATION} artifact: its parameters,
  * its nodes in evaluation order (op, operands, shape, bounds) and, for every encrypted lookup, the torus tables the
  * client computed, so that the server never needs the functions the program was written with. No key is part of
- * it. Reading checks every size against the bytes left and every node against its operands (arity, shapes,
+ * it. When lookups share many-LUT bootstraps, a last section lists them ({@link ManyLutFusion}), so that the server
+ * runs the bootstraps the client's circuit counted. Reading checks every size against the bytes left and every node against its operands (arity, shapes,
  * encryption, tables), so that a damaged or forged specification is refused when it is loaded.
  */
 final class CircuitSpecification {
@@ -30,15 +31,23 @@ final class CircuitSpecification {
     }
 
     /** What a server rebuilds from a specification. */
-    record Loaded(Graph graph, CircuitParameters parameters, Map<Node, long[][]> tables) {
+    record Loaded(Graph graph, CircuitParameters parameters, Map<Node, long[][]> tables, ManyLutFusion manyLut) {
     }
 
     static byte[] write(Graph graph, CircuitParameters parameters) {
         return writer(graph, parameters).toBytes();
     }
 
+    static byte[] write(Graph graph, CircuitParameters parameters, ManyLutFusion manyLut) {
+        return writer(graph, parameters, manyLut).toBytes();
+    }
+
     /** The writer holding the specification, which knows where its sizes are. */
     static ArtifactWriter writer(Graph graph, CircuitParameters parameters) {
+        return writer(graph, parameters, ManyLutFusion.NONE);
+    }
+
+    static ArtifactWriter writer(Graph graph, CircuitParameters parameters, ManyLutFusion manyLut) {
         ArtifactWriter out = ArtifactWriter.of(ArtifactType.CIRCUIT_SPECIFICATION);
         writeParameters(out, parameters);
         List<Node> nodes = graph.nodes();
@@ -50,6 +59,9 @@ final class CircuitSpecification {
         }
         writeIndices(out, graph.inputs(), index);
         writeIndices(out, graph.outputs(), index);
+        if (!manyLut.isEmpty()) {
+            writeManyLut(out, manyLut, index);
+        }
         return out;
     }
 
@@ -79,7 +91,9 @@ final class CircuitSpecification {
                 throw in.error("has no output: it is damaged.");
             }
             Graph graph = new Graph(inputs, outputs, bounds, new IdentityHashMap<>());
-            return new Loaded(graph, renumbered(in, parameters, nodes, graph), tables);
+            CircuitParameters numbered = renumbered(in, parameters, nodes, graph);
+            ManyLutFusion manyLut = in.remaining() > 0 ? readManyLut(in, graph, nodes, numbered) : ManyLutFusion.NONE;
+            return new Loaded(graph, numbered, tables, manyLut);
         });
     }
 
@@ -387,6 +401,85 @@ final class CircuitSpecification {
             }
             tables.put(node, torus);
         }
+    }
+
+    // ---- many-LUT bootstraps -------------------------------------------------------------------------------------
+
+    private static void writeManyLut(ArtifactWriter out, ManyLutFusion manyLut, Map<Node, Integer> index) {
+        out.writeSize(manyLut.bootstraps().size());
+        for (ManyLutFusion.Bootstrap shared : manyLut.bootstraps()) {
+            out.writeInt(index.get(shared.source()));
+            out.writeInt(shared.sourceElement());
+            out.writeInt(shared.log2Functions());
+            out.writeDouble(shared.log2PError());
+            out.writeSize(shared.members().size());
+            for (ManyLutFusion.Member member : shared.members()) {
+                out.writeInt(index.get(member.node()));
+                out.writeInt(member.element());
+            }
+        }
+    }
+
+    /** The shared bootstraps, each checked against the graph: its members read its source, each element once. */
+    private static ManyLutFusion readManyLut(ArtifactReader in, Graph graph, List<Node> nodes,
+            CircuitParameters parameters) {
+        if (!(parameters instanceof CircuitParameters.Bootstrapped b)) {
+            throw in.error("lists many-LUT bootstraps for a circuit without bootstraps: it is damaged.");
+        }
+        int count = in.readSize(MAX_ELEMENTS, 28, "many-LUT bootstrap count");
+        List<ManyLutFusion.Bootstrap> bootstraps = new ArrayList<>();
+        java.util.Set<ManyLutFusion.Member> seen = new java.util.HashSet<>();
+        for (int i = 0; i < count; i++) {
+            Node source = node(in, nodes, "a many-LUT source");
+            int sourceElement = element(in, source, "a many-LUT source");
+            int log2 = in.readInt(1, org.fheml.tfhe.algorithms.ManyLutBootstrap.MAX_LOG2_FUNCTIONS,
+                    "many-LUT function count (log2)");
+            if (!org.fheml.tfhe.algorithms.ManyLutBootstrap.fits(b.pbs().polynomialSize(), b.pbsPrecision(), log2)) {
+                throw in.error("lists a many-LUT bootstrap of " + (1 << log2) + " functions that its parameters cannot "
+                        + "hold: it is damaged.");
+            }
+            double log2PError = in.readDouble();
+            if (!(log2PError <= 0)) {
+                throw in.error("gives a many-LUT bootstrap the failure probability 2^" + log2PError + ": it is damaged.");
+            }
+            int members = in.readSize(1 << log2, 8, "many-LUT member count");
+            if (members < 2) {
+                throw in.error("lists a many-LUT bootstrap of " + members + " member: it is damaged.");
+            }
+            List<ManyLutFusion.Member> list = new ArrayList<>();
+            for (int m = 0; m < members; m++) {
+                Node node = node(in, nodes, "a many-LUT member");
+                if (!LookupLowering.isLookup(node) || LookupLowering.of(graph, node).source() != source) {
+                    throw in.error("names node " + nodes.indexOf(node) + " as a many-LUT member of node "
+                            + nodes.indexOf(source) + ", which it does not read as a lookup: it is damaged.");
+                }
+                ManyLutFusion.Member member = new ManyLutFusion.Member(node, element(in, node, "a many-LUT member"));
+                if (!seen.add(member)) {
+                    throw in.error("lists element " + member.element() + " of node " + nodes.indexOf(node)
+                            + " in two many-LUT bootstraps: it is damaged.");
+                }
+                list.add(member);
+            }
+            bootstraps.add(new ManyLutFusion.Bootstrap(source, sourceElement, log2, log2PError, list));
+        }
+        return new ManyLutFusion(bootstraps);
+    }
+
+    private static Node node(ArtifactReader in, List<Node> nodes, String what) {
+        int at = in.readInt();
+        if (at < 0 || at >= nodes.size()) {
+            throw in.error("names node " + at + " of " + nodes.size() + " as " + what + ": it is damaged.");
+        }
+        return nodes.get(at);
+    }
+
+    private static int element(ArtifactReader in, Node node, String what) {
+        int element = in.readInt();
+        if (element < 0 || element >= node.shape().size()) {
+            throw in.error("names element " + element + " of node " + node + " (" + node.shape().size()
+                    + " elements) as " + what + ": it is damaged.");
+        }
+        return element;
     }
 
     // ---- primitives ----------------------------------------------------------------------------------------------

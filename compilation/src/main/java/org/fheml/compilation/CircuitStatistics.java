@@ -4,12 +4,14 @@ package org.fheml.compilation;
  * What a compiled circuit costs and promises: its bootstraps and keyswitches per evaluation, its widths, the
  * failure probability of a whole evaluation, and the sizes of what the client sends and keeps.
  *
- * @param bootstrapCount       programmable bootstraps per evaluation (one per element of every encrypted lookup)
+ * @param bootstrapCount       programmable bootstraps per evaluation (one per element of every encrypted lookup,
+ *                             less those that share a many-LUT bootstrap: {@link Circuit#bootstrapsSavedByManyLut()})
  * @param keyswitchCount       keyswitches per evaluation (one before every bootstrap)
  * @param maximumBitWidth      the widest integer of the program, clear or encrypted
  * @param encodingBits         the width every encrypted value is encoded with
  * @param bootstrapPrecision   the bits each bootstrap reads, 0 without bootstraps
- * @param log2GlobalPError     log2 of the probability that an evaluation decrypts wrongly
+ * @param log2GlobalPError     log2 of the probability that an evaluation decrypts wrongly (many-LUT bootstraps with
+ *                             their own failure probability)
  * @param evaluationKeyBytes   bootstrap and keyswitch keys (Fourier form), 0 without bootstraps
  * @param inputCiphertextBytes the encrypted arguments of one evaluation
  * @param memory               what key generation, key loading and evaluation need in memory, before they start
@@ -43,6 +45,18 @@ public record CircuitStatistics(long bootstrapCount, long keyswitchCount, int ma
         return new CircuitStatistics(s.bootstrapCount, s.keyswitchCount, s.maximumBitWidth, s.encodingBits,
                 s.bootstrapPrecision, s.log2GlobalPError, s.evaluationKeyBytes, s.inputCiphertextBytes, s.memory,
                 narrowing, s.partitions);
+    }
+
+    /** The statistics of a circuit whose lookups share many-LUT bootstraps as {@code manyLut} says. */
+    static CircuitStatistics of(Graph graph, CircuitParameters parameters, RangeNarrowing narrowing,
+            ManyLutFusion manyLut) {
+        CircuitStatistics s = of(graph, parameters, narrowing);
+        if (manyLut.isEmpty() || !(parameters instanceof CircuitParameters.Bootstrapped b)) {
+            return s;
+        }
+        long count = manyLut.bootstrapCount(b);
+        return new CircuitStatistics(count, count, s.maximumBitWidth, s.encodingBits, s.bootstrapPrecision,
+                manyLut.log2GlobalPError(b), s.evaluationKeyBytes, s.inputCiphertextBytes, s.memory, narrowing);
     }
 
     static CircuitStatistics of(Graph graph, CircuitParameters parameters) {

@@ -28,15 +28,21 @@ import org.fheml.tfhe.optimizer.SecurityLevel;
  * @param multiParameter     whether the bootstraps may be split into partitions with their own parameter sets
  *                           (exact roundings apart from lookups, lookups by the bits they read), when the cost
  *                           model predicts it cheaper than one set for all; the partitions share one GLWE key
+ * @param manyLut            whether lookups that read one ciphertext share many-LUT bootstraps when the parameters
+ *                           leave room for them ({@link ManyLutFusion}); default true. A circuit split into
+ *                           partitions does not fuse lookups.
  */
 public record CompileOptions(double pErrorPerBootstrap, Double globalPError, SecurityLevel security, int threads,
         Path insecureKeyCache, Long maxKeyBytes, InputRangeCheck inputRangeCheck, boolean calibrationRanges,
-        boolean multiParameter) {
+        boolean multiParameter, boolean manyLut) {
+
+    public static final double DEFAULT_P_ERROR = 0x1p-40;
 
     /** Whether circuits are compiled with multi-parameter partitions unless the options say otherwise. */
     public static final boolean DEFAULT_MULTI_PARAMETER = false;
 
-    public static final double DEFAULT_P_ERROR = 0x1p-40;
+    /** Whether lookups share many-LUT bootstraps unless the options say otherwise. */
+    public static final boolean DEFAULT_MANY_LUT = true;
 
     public CompileOptions {
         if (!(pErrorPerBootstrap > 0 && pErrorPerBootstrap < 1)) {
@@ -59,11 +65,14 @@ public record CompileOptions(double pErrorPerBootstrap, Double globalPError, Sec
         }
     }
 
-    /** The options with the default multi-parameter choice: the signature before multi-parameter circuits. */
+    /**
+     * The options with the default multi-parameter and many-LUT choices: the signature before multi-parameter
+     * circuits and many-LUT bootstraps existed.
+     */
     public CompileOptions(double pErrorPerBootstrap, Double globalPError, SecurityLevel security, int threads,
             Path insecureKeyCache, Long maxKeyBytes, InputRangeCheck inputRangeCheck, boolean calibrationRanges) {
         this(pErrorPerBootstrap, globalPError, security, threads, insecureKeyCache, maxKeyBytes, inputRangeCheck,
-                calibrationRanges, DEFAULT_MULTI_PARAMETER);
+                calibrationRanges, DEFAULT_MULTI_PARAMETER, DEFAULT_MANY_LUT);
     }
 
     /** The options with the default range handling: the signature before range checks existed. */
@@ -86,40 +95,40 @@ public record CompileOptions(double pErrorPerBootstrap, Double globalPError, Sec
 
     public CompileOptions withPError(double pError) {
         return new CompileOptions(pError, globalPError, security, threads, insecureKeyCache, maxKeyBytes,
-                inputRangeCheck, calibrationRanges, multiParameter);
+                inputRangeCheck, calibrationRanges, multiParameter, manyLut);
     }
 
     public CompileOptions withGlobalPError(double global) {
         return new CompileOptions(pErrorPerBootstrap, global, security, threads, insecureKeyCache, maxKeyBytes,
-                inputRangeCheck, calibrationRanges, multiParameter);
+                inputRangeCheck, calibrationRanges, multiParameter, manyLut);
     }
 
     public CompileOptions withSecurity(SecurityLevel level) {
         return new CompileOptions(pErrorPerBootstrap, globalPError, level, threads, insecureKeyCache, maxKeyBytes,
-                inputRangeCheck, calibrationRanges, multiParameter);
+                inputRangeCheck, calibrationRanges, multiParameter, manyLut);
     }
 
     public CompileOptions withThreads(int count) {
         return new CompileOptions(pErrorPerBootstrap, globalPError, security, count, insecureKeyCache, maxKeyBytes,
-                inputRangeCheck, calibrationRanges, multiParameter);
+                inputRangeCheck, calibrationRanges, multiParameter, manyLut);
     }
 
     /** Keeps keys in this folder, unencrypted: for tests and notebooks only. */
     public CompileOptions withInsecureKeyCache(Path folder) {
         return new CompileOptions(pErrorPerBootstrap, globalPError, security, threads, folder, maxKeyBytes,
-                inputRangeCheck, calibrationRanges, multiParameter);
+                inputRangeCheck, calibrationRanges, multiParameter, manyLut);
     }
 
     /** Refuses at compile time circuits whose keys need more than {@code bytes} at their peak. */
     public CompileOptions withMaxKeyBytes(long bytes) {
         return new CompileOptions(pErrorPerBootstrap, globalPError, security, threads, insecureKeyCache, bytes,
-                inputRangeCheck, calibrationRanges, multiParameter);
+                inputRangeCheck, calibrationRanges, multiParameter, manyLut);
     }
 
     /** What the circuit does with argument values outside its compiled bounds: refuse, clip, or nothing. */
     public CompileOptions withInputRangeCheck(InputRangeCheck check) {
         return new CompileOptions(pErrorPerBootstrap, globalPError, security, threads, insecureKeyCache, maxKeyBytes,
-                check, calibrationRanges, multiParameter);
+                check, calibrationRanges, multiParameter, manyLut);
     }
 
     /**
@@ -128,7 +137,7 @@ public record CompileOptions(double pErrorPerBootstrap, Double globalPError, Sec
      */
     public CompileOptions withCalibrationRanges(boolean narrow) {
         return new CompileOptions(pErrorPerBootstrap, globalPError, security, threads, insecureKeyCache, maxKeyBytes,
-                inputRangeCheck, narrow, multiParameter);
+                inputRangeCheck, narrow, multiParameter, manyLut);
     }
 
     /**
@@ -137,6 +146,15 @@ public record CompileOptions(double pErrorPerBootstrap, Double globalPError, Sec
      */
     public CompileOptions withMultiParameter(boolean partitions) {
         return new CompileOptions(pErrorPerBootstrap, globalPError, security, threads, insecureKeyCache, maxKeyBytes,
-                inputRangeCheck, calibrationRanges, partitions);
+                inputRangeCheck, calibrationRanges, partitions, manyLut);
+    }
+
+    /**
+     * Lets lookups that read one ciphertext share many-LUT bootstraps (true, the default), or gives every lookup
+     * element its own bootstrap (false).
+     */
+    public CompileOptions withManyLut(boolean enabled) {
+        return new CompileOptions(pErrorPerBootstrap, globalPError, security, threads, insecureKeyCache, maxKeyBytes,
+                inputRangeCheck, calibrationRanges, multiParameter, enabled);
     }
 }

@@ -15,14 +15,15 @@ final class GraphPrinter {
     }
 
     static String format(Graph graph, boolean showRanges) {
-        return format(graph, showRanges, null);
+        return format(graph, showRanges, null, ManyLutFusion.NONE);
     }
 
     /**
      * The text form; for a multi-parameter circuit ({@code parameters} partitioned), every bootstrap node's comment
-     * names its partition, and a line per partition after the return gives its bootstraps and parameter set.
+     * names its partition, and a line per partition after the return gives its bootstraps and parameter set; after
+     * each lookup that shares many-LUT bootstraps, which elements do and with whom.
      */
-    static String format(Graph graph, boolean showRanges, CircuitParameters parameters) {
+    static String format(Graph graph, boolean showRanges, CircuitParameters parameters, ManyLutFusion manyLut) {
         CircuitParameters.Bootstrapped partitioned = parameters instanceof CircuitParameters.Bootstrapped b
                 && b.partitioned() ? b : null;
         List<String> left = new ArrayList<>();
@@ -37,6 +38,10 @@ final class GraphPrinter {
             if (partitioned != null && node.isEncrypted()
                     && (LookupLowering.isLookup(node) || BitExtraction.isExtraction(node))) {
                 type += "  @partition " + partitioned.partitionOf(graph.position(node));
+            }
+            String fused = manyLut.describe(graph, node);
+            if (fused != null) {
+                type += "  (" + fused + ")";
             }
             right.add(type);
         }

@@ -70,7 +70,7 @@ public final class ServerCircuit implements AutoCloseable {
             }
         }
         return new ServerCircuit(CiphertextEvaluator.create(loaded.graph(), loaded.parameters(), serverKeys, threads,
-                loaded.tables()), keys.keySet(), loaded.graph().inputs(), dimension);
+                loaded.tables(), loaded.manyLut()), keys.keySet(), loaded.graph().inputs(), dimension);
     }
 
     /**

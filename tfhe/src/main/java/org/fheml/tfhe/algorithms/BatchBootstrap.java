@@ -110,6 +110,80 @@ public final class BatchBootstrap implements AutoCloseable {
         }
     }
 
+    /**
+     * Many-LUT bootstraps ({@link ManyLutBootstrap}): input i goes through accumulator {@code luts[i]} of
+     * 2^log2Functions[i] functions, and its outputs follow those of the inputs before it in {@code out}, which holds
+     * Σ 2^log2Functions[i] ciphertexts. Where every count is 0 it is {@link #bootstrap(LweCiphertextList,
+     * LweCiphertextList, LookupTable[])}, bit for bit.
+     */
+    public void bootstrap(LweCiphertextList in, LweCiphertextList out, LookupTable[] luts, int[] log2Functions) {
+        DimensionMismatchException.check("ciphertext count", "input list", in.count(), "function counts",
+                log2Functions.length);
+        int[] firstOutputs = new int[log2Functions.length];
+        int outputs = 0;
+        for (int i = 0; i < log2Functions.length; i++) {
+            ManyLutBootstrap.log2Functions(1 << log2Functions[i]);
+            firstOutputs[i] = outputs;
+            outputs += 1 << log2Functions[i];
+        }
+        DimensionMismatchException.check("ciphertext count", "many-LUT outputs", outputs, "output list", out.count());
+        run(in, out, luts, log2Functions, firstOutputs);
+    }
+
+    private void run(LweCiphertextList in, LweCiphertextList out, LookupTable[] luts, int[] log2Functions,
+            int[] firstOutputs) {
+        DimensionMismatchException.check("ciphertext count", "input list", in.count(), "lookup tables", luts.length);
+        DimensionMismatchException.check("LweDimension", "server key big key",
+                key.parameters().bigLweDimension().value(), "input list", in.dimension().value());
+        DimensionMismatchException.check("LweDimension", "server key big key",
+                key.parameters().bigLweDimension().value(), "output list", out.dimension().value());
+        int count = in.count();
+        int chunks = Math.min(threads, Math.max(count, 1));
+        List<Future<?>> futures = new ArrayList<>(chunks);
+        for (int c = 0; c < chunks; c++) {
+            int from = (int) ((long) count * c / chunks);
+            int to = (int) ((long) count * (c + 1) / chunks);
+            try {
+                futures.add(pool.submit(() -> bootstrapShare(in, out, luts, log2Functions, firstOutputs, from, to)));
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                futures.forEach(f -> f.cancel(true));
+                throw new IllegalStateException("This batch bootstrap is closed.", e);
+            }
+        }
+        await(futures);
+    }
+
+    private static void await(List<Future<?>> futures) {
+        try {
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        } catch (java.util.concurrent.CancellationException e) {
+            throw new IllegalStateException("This batch bootstrap was closed during the batch.", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while bootstrapping a batch", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("A batch bootstrap failed", e.getCause());
+        }
+    }
+
+    private void bootstrapShare(LweCiphertextList in, LweCiphertextList out, LookupTable[] luts, int[] log2Functions,
+            int[] firstOutputs, int from, int to) {
+        GroupBootstrapScratch scratch = scratches.poll();
+        if (scratch == null) {
+            throw new IllegalStateException("More bootstrap tasks run than the pool has threads.");
+        }
+        try {
+            GroupBootstrap.bootstrap(key, in, out, luts, log2Functions, firstOutputs, from, to, modulusSwitch, scratch);
+        } finally {
+            scratches.add(scratch);
+        }
+    }
+
     private void bootstrapShare(LweCiphertextList in, LweCiphertextList out, LookupTable[] luts, int from, int to) {
         GroupBootstrapScratch scratch = scratches.poll();
         if (scratch == null) {

@@ -21,6 +21,17 @@ public final class GroupBootstrap {
     /** out[i] = PBS(in[i]) through luts[i] for i in [from, to), in groups of {@code scratch.members()}. */
     public static void bootstrap(ServerKey key, LweCiphertextList in, LweCiphertextList out, LookupTable[] luts,
             int from, int to, ModulusSwitchType modulusSwitch, GroupBootstrapScratch scratch) {
+        bootstrap(key, in, out, luts, null, null, from, to, modulusSwitch, scratch);
+    }
+
+    /**
+     * Many-LUT bootstraps in lockstep ({@link ManyLutBootstrap}): input i goes through accumulator luts[i] of
+     * 2^log2Functions[i] functions, whose outputs go to out[firstOutputs[i]] onwards, for i in [from, to). Null arrays
+     * mean one function per input, written to out[i].
+     */
+    public static void bootstrap(ServerKey key, LweCiphertextList in, LweCiphertextList out, LookupTable[] luts,
+            int[] log2Functions, int[] firstOutputs, int from, int to, ModulusSwitchType modulusSwitch,
+            GroupBootstrapScratch scratch) {
         if (!scratch.parameters.equals(key.parameters())) {
             throw new IllegalArgumentException("The group scratch was made for other parameters than the server key: "
                     + "create it with new GroupBootstrapScratch(serverKey.parameters())");
@@ -34,19 +45,21 @@ public final class GroupBootstrap {
         }
         for (int start = from; start < to; start += scratch.members()) {
             int size = Math.min(scratch.members(), to - start);
-            group(key, in, out, luts, start, size, modulusSwitch, scratch);
+            group(key, in, out, luts, log2Functions, firstOutputs, start, size, modulusSwitch, scratch);
         }
     }
 
     private static void group(ServerKey key, LweCiphertextList in, LweCiphertextList out, LookupTable[] luts,
-            int start, int size, ModulusSwitchType modulusSwitch, GroupBootstrapScratch scratch) {
+            int[] log2Functions, int[] firstOutputs, int start, int size, ModulusSwitchType modulusSwitch,
+            GroupBootstrapScratch scratch) {
         LweCiphertext[] small = scratch.small;
         LweKeyswitch.keyswitchGroup(key, in, start, small, size, scratch.keyswitchDigits,
                 scratch.keyswitchAccumulators);
         int n = key.parameters().lweDimension().value();
         int log2TwoN = key.parameters().polynomialSize().log2() + 1;
         for (int g = 0; g < size; g++) {
-            ModulusSwitch.switchModulus(small[g], log2TwoN, modulusSwitch, scratch.switched[g]);
+            ManyLutBootstrap.switchModulus(small[g], log2TwoN, log2Functions == null ? 0 : log2Functions[start + g],
+                    modulusSwitch, scratch.switched[g]);
             BlindRotation.initialize(scratch.accumulators[g], luts[start + g], scratch.switched[g][n]);
         }
         for (int i = 0; i < n; i++) {
@@ -56,7 +69,13 @@ public final class GroupBootstrap {
             }
         }
         for (int g = 0; g < size; g++) {
-            SampleExtraction.extract(scratch.accumulators[g], 0, out.get(start + g));
+            if (log2Functions == null) {
+                SampleExtraction.extract(scratch.accumulators[g], 0, out.get(start + g));
+                continue;
+            }
+            for (int j = 0; j < 1 << log2Functions[start + g]; j++) {
+                SampleExtraction.extract(scratch.accumulators[g], j, out.get(firstOutputs[start + g] + j));
+            }
         }
     }
 }
