@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 import org.fheml.tfhe.algorithms.BatchBootstrap;
 import org.fheml.tfhe.algorithms.LookupTables;
 import org.fheml.tfhe.algorithms.LweEncryption;
 import org.fheml.tfhe.algorithms.LweLinearAlgebra;
 import org.fheml.tfhe.algorithms.ModulusSwitchType;
+import org.fheml.tfhe.algorithms.SplitBootstrap;
 import org.fheml.tfhe.encoding.Encoding;
 import org.fheml.tfhe.entities.LookupTable;
 import org.fheml.tfhe.entities.LweCiphertext;
@@ -35,6 +37,10 @@ final class CiphertextEvaluator implements AutoCloseable {
     private final LweDimension dimension;
     private final CircuitParameters.Bootstrapped bootstrapped;
     private final BatchBootstrap bootstraps;
+    /** The bootstrap a batch leaves over, split across the threads (see {@link #bootstrap}); null on one thread. */
+    private final SplitBootstrap split;
+    /** Held by the one evaluation using {@link #split}: a split bootstrap runs one bootstrap at a time. */
+    private final ReentrantLock splitLock = new ReentrantLock();
     private final RequestValidator validator;
     /** Every encrypted lookup's lowering and (with bootstraps) its tables, one per element: read-only. */
     private final Map<Node, LookupLowering> lowerings;
@@ -47,12 +53,14 @@ final class CiphertextEvaluator implements AutoCloseable {
     private final java.util.Set<Node> skipped;
 
     private CiphertextEvaluator(Graph graph, CircuitEncoding encoding, LweDimension dimension,
-            CircuitParameters.Bootstrapped bootstrapped, BatchBootstrap bootstraps, Map<Node, long[][]> shippedTables) {
+            CircuitParameters.Bootstrapped bootstrapped, BatchBootstrap bootstraps, SplitBootstrap split,
+            Map<Node, long[][]> shippedTables) {
         this.graph = graph;
         this.encoding = encoding;
         this.dimension = dimension;
         this.bootstrapped = bootstrapped;
         this.bootstraps = bootstraps;
+        this.split = split;
         this.validator = new RequestValidator(graph, dimension);
         this.skipped = absorbedRoundings(graph);
         Map<Node, LookupLowering> lowered = new IdentityHashMap<>();
@@ -111,12 +119,40 @@ final class CiphertextEvaluator implements AutoCloseable {
         CircuitEncoding encoding = new CircuitEncoding(parameters.encodingBits());
         return switch (parameters) {
             case CircuitParameters.Leveled leveled -> new CiphertextEvaluator(graph, encoding,
-                    new LweDimension(leveled.lwe().lweDimension()), null, null, shippedTables);
-            case CircuitParameters.Bootstrapped b -> new CiphertextEvaluator(graph, encoding,
-                    serverKey.parameters().bigLweDimension(), b, new BatchBootstrap(serverKey, threads,
-                            b.pbs().centeredModulusSwitch() ? ModulusSwitchType.CENTERED_MEAN : ModulusSwitchType.PLAIN),
-                    shippedTables);
+                    new LweDimension(leveled.lwe().lweDimension()), null, null, null, shippedTables);
+            case CircuitParameters.Bootstrapped b -> {
+                ModulusSwitchType modulusSwitch = b.pbs().centeredModulusSwitch() ? ModulusSwitchType.CENTERED_MEAN
+                        : ModulusSwitchType.PLAIN;
+                yield new CiphertextEvaluator(graph, encoding, serverKey.parameters().bigLweDimension(), b,
+                        new BatchBootstrap(serverKey, threads, modulusSwitch),
+                        threads > 1 ? new SplitBootstrap(serverKey, threads, modulusSwitch) : null, shippedTables);
+            }
         };
+    }
+
+    /**
+     * out[i] = PBS(in[i]) through luts[i], for every i: a batch spread over the threads, except that when one
+     * bootstrap is left over after the others divide evenly among the threads (a single lookup, the last of an odd
+     * count on two threads), it runs after them split across the threads ({@link SplitBootstrap}, which falls back
+     * to one thread when it measures that faster), so that no core waits idle while one bootstraps alone. Each
+     * output is the same, bit for bit, either way. An evaluation that finds the split bootstrap busy (another
+     * evaluation at once) batches everything, which keeps the cores busy anyway.
+     */
+    private void bootstrap(LweCiphertextList in, LweCiphertextList out, LookupTable[] luts) {
+        int count = in.count();
+        if (split == null || count % bootstraps.threads() != 1 || !splitLock.tryLock()) {
+            bootstraps.bootstrap(in, out, luts);
+            return;
+        }
+        try {
+            int last = count - 1;
+            if (last > 0) {
+                bootstraps.bootstrap(in, out, luts, 0, last);
+            }
+            split.bootstrap(in.get(last), out.get(last), luts[last]);
+        } finally {
+            splitLock.unlock();
+        }
     }
 
     /** The torus tables of one lookup node, one per element (shared ones repeated by reference). */
@@ -210,6 +246,9 @@ final class CiphertextEvaluator implements AutoCloseable {
         if (bootstraps != null) {
             bootstraps.close();
         }
+        if (split != null) {
+            split.close();
+        }
     }
 
     /** Whether every value a node reads (for a lookup, its source) has been computed. */
@@ -246,7 +285,7 @@ final class CiphertextEvaluator implements AutoCloseable {
             }
         }
         LweCiphertextList outputs = new LweCiphertextList(dimension, total);
-        bootstraps.bootstrap(shifted, outputs, luts);
+        bootstrap(shifted, outputs, luts);
         position = 0;
         for (Map<Node, Object> values : rows) {
             for (Node node : nodes) {
@@ -321,7 +360,7 @@ final class CiphertextEvaluator implements AutoCloseable {
                     LweLinearAlgebra.addPlaintext(shifted.get(e), 1L << 62);
                 }
                 java.util.Arrays.fill(luts, signTables[bit]);
-                bootstraps.bootstrap(shifted, bits, luts);
+                bootstrap(shifted, bits, luts);
                 long halfStep = BitExtraction.halfStep(bit, encoding);
                 for (int e = 0; e < total; e++) {
                     LweLinearAlgebra.addPlaintext(bits.get(e), halfStep);
@@ -335,7 +374,7 @@ final class CiphertextEvaluator implements AutoCloseable {
                 LweLinearAlgebra.multiply(t.get(e), scale, shifted.get(e));
             }
             java.util.Arrays.fill(luts, signTables[signBit]);
-            bootstraps.bootstrap(shifted, bits, luts);
+            bootstrap(shifted, bits, luts);
             long halfStep = BitExtraction.halfStep(signBit, encoding);
             for (int e = 0; e < total; e++) {
                 LweLinearAlgebra.addPlaintext(bits.get(e), halfStep);
@@ -343,7 +382,7 @@ final class CiphertextEvaluator implements AutoCloseable {
                 LweLinearAlgebra.multiply(shifted.get(e), scale, shifted.get(e));
             }
             java.util.Arrays.fill(luts, chunkTables.get(chunkKey(chunk)));
-            bootstraps.bootstrap(shifted, bits, luts);
+            bootstrap(shifted, bits, luts);
             for (int e = 0; e < total; e++) {
                 LweLinearAlgebra.subtract(t.get(e), bits.get(e), t.get(e));
             }
