@@ -75,6 +75,10 @@ final class LatencyCommand implements Callable<Integer> {
             description = "Single-thread KS-PBS timed for the floor, 0 to skip it (default: ${DEFAULT-VALUE}).")
     private int pbsIterations;
 
+    @Option(names = "--phases", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Also run each timed row phase by phase (--no-phases: predict only, half the time).")
+    private boolean phases;
+
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the train/test split (default: ${DEFAULT-VALUE}).")
     private long seed;
 
@@ -130,7 +134,7 @@ final class LatencyCommand implements Callable<Integer> {
             double keygenMs = (System.nanoTime() - k0) / 1e6;
             RowLatency.Result result;
             try {
-                result = RowLatency.measure(bench, estimator, test, warmup, rows);
+                result = RowLatency.measure(bench, estimator, test, warmup, rows, phases);
             } finally {
                 circuit.close();
             }
@@ -182,6 +186,10 @@ final class LatencyCommand implements Callable<Integer> {
         out.printf("%d thread%s: %.1f ms per row (median of %d, min %.1f, max %.1f), CPU %.1f ms (%.2f cores busy)%n",
                 threads, threads == 1 ? "" : "s", r.predictMs(), r.rows(), r.predictMinMs(), r.predictMaxMs(),
                 r.predictCpuMs(), r.predictCpuMs() / r.predictMs());
+        if (r.phaseMs().isEmpty()) {
+            out.flush();
+            return;
+        }
         StringBuilder phases = new StringBuilder("  phases:");
         r.phaseMs().forEach((phase, ms) -> phases.append(String.format(" %s %.2f ms,", phase.label, ms)));
         phases.setLength(phases.length() - 1);

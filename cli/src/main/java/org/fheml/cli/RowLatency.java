@@ -44,10 +44,12 @@ final class RowLatency {
             map.put("minMsPerRow", predictMinMs);
             map.put("maxMsPerRow", predictMaxMs);
             map.put("medianCpuMsPerRow", predictCpuMs);
-            Map<String, Object> phases = new LinkedHashMap<>();
-            phaseMs.forEach((phase, ms) -> phases.put(phase.label, ms));
-            map.put("phaseMedianMs", phases);
-            map.put("runMedianCpuMs", runCpuMs);
+            if (!phaseMs.isEmpty()) {
+                Map<String, Object> phases = new LinkedHashMap<>();
+                phaseMs.forEach((phase, ms) -> phases.put(phase.label, ms));
+                map.put("phaseMedianMs", phases);
+                map.put("runMedianCpuMs", runCpuMs);
+            }
             map.put("rowsNotEqualToSimulate", notSimulated);
             map.put("rowsNotEqualToDisable", notDisable);
             return map;
@@ -63,14 +65,19 @@ final class RowLatency {
     /**
      * Runs {@code warmup} rows untimed (each both ways), then times {@code timed} rows, one at a time.
      *
+     * @param byPhase whether each row also runs phase by phase (else the phase medians are left out)
+     *
      * @param rows the rows, warm-up rows first; reused cyclically when there are fewer
      */
-    static Result measure(BenchModel bench, FheEstimator estimator, double[][] rows, int warmup, int timed) {
+    static Result measure(BenchModel bench, FheEstimator estimator, double[][] rows, int warmup, int timed,
+            boolean byPhase) {
         Circuit circuit = estimator.fheCircuit();
         for (int i = 0; i < warmup; i++) {
             double[][] row = {rows[i % rows.length]};
             bench.predict(row, FheMode.EXECUTE);
-            stepByStep(estimator, circuit, row, new long[Phase.values().length], new long[1]);
+            if (byPhase) {
+                stepByStep(estimator, circuit, row, new long[Phase.values().length], new long[1]);
+            }
         }
         double[] wall = new double[timed];
         double[] cpu = new double[timed];
@@ -92,7 +99,7 @@ final class RowLatency {
             if (executed.agreement(bench.predict(row, FheMode.DISABLE)) < 1) {
                 notDisable++;
             }
-            if (!stepByStep(estimator, circuit, row, phaseNanos, runCpuNanos)) {
+            if (byPhase && !stepByStep(estimator, circuit, row, phaseNanos, runCpuNanos)) {
                 notSimulated++;
             }
             for (Phase phase : Phase.values()) {
@@ -101,7 +108,7 @@ final class RowLatency {
             runCpu[i] = runCpuNanos[0] / 1e6;
         }
         Map<Phase, Double> phaseMs = new LinkedHashMap<>();
-        for (Phase phase : Phase.values()) {
+        for (Phase phase : byPhase ? Phase.values() : new Phase[0]) {
             phaseMs.put(phase, median(phases[phase.ordinal()]));
         }
         return new Result(timed, median(wall), Arrays.stream(wall).min().orElse(0), Arrays.stream(wall).max().orElse(0),
