@@ -190,13 +190,15 @@ final class LatencyCommand implements Callable<Integer> {
             out.flush();
             return;
         }
-        StringBuilder phases = new StringBuilder("  phases:");
-        r.phaseMs().forEach((phase, ms) -> phases.append(String.format(" %s %.2f ms,", phase.label, ms)));
+        StringBuilder phases = new StringBuilder("  phases, wall / CPU ms:");
+        r.phaseMs().forEach((phase, ms) -> phases.append(String.format(" %s %.2f / %.2f,", phase.label, ms,
+                r.phaseCpuMs().get(phase))));
         phases.setLength(phases.length() - 1);
         out.println(phases);
         double run = r.phaseMs().get(RowLatency.Phase.RUN);
-        out.printf("  run: %.2f ms per bootstrap, CPU %.1f ms (%.2f cores busy)%n", bootstraps == 0 ? 0 : run / bootstraps,
-                r.runCpuMs(), r.runCpuMs() / run);
+        double runCpu = r.phaseCpuMs().get(RowLatency.Phase.RUN);
+        out.printf("  run: %.2f ms wall and %.2f ms CPU per bootstrap (%.2f cores busy)%n",
+                bootstraps == 0 ? 0 : run / bootstraps, bootstraps == 0 ? 0 : runCpu / bootstraps, runCpu / run);
         if (r.notSimulated() > 0 || r.notDisable() > 0) {
             out.printf("  %d row(s) decrypted unlike SIMULATE, %d predicted unlike DISABLE%n", r.notSimulated(),
                     r.notDisable());

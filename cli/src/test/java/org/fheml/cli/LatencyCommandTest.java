@@ -32,6 +32,7 @@ class LatencyCommandTest {
                     && r.get("medianMsPerRow").asDouble() <= r.get("maxMsPerRow").asDouble(), r.toString());
             for (String phase : new String[] {"quantize", "encrypt", "run", "decrypt", "dequantize"}) {
                 assertTrue(r.get("phaseMedianMs").get(phase).asDouble() >= 0, phase + " in " + r);
+                assertTrue(r.get("phaseMedianCpuMs").get(phase).asDouble() >= 0, phase + " in " + r);
             }
         }
     }
