@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
         description = "Measures what fheml costs and how well it predicts; each benchmark is a subcommand.",
-        subcommands = {AccuracyCommand.class, PbsBenchCommand.class})
+        subcommands = {AccuracyCommand.class, PbsBenchCommand.class, LatencyCommand.class})
 final class BenchCommand implements Runnable {
 
     @Spec

@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 import org.fheml.tfhe.algorithms.BatchBootstrap;
 import org.fheml.tfhe.algorithms.LookupTables;
 import org.fheml.tfhe.algorithms.LweEncryption;
 import org.fheml.tfhe.algorithms.LweLinearAlgebra;
 import org.fheml.tfhe.algorithms.ModulusSwitchType;
+import org.fheml.tfhe.algorithms.SplitBootstrap;
 import org.fheml.tfhe.encoding.Encoding;
 import org.fheml.tfhe.entities.LookupTable;
 import org.fheml.tfhe.entities.LweCiphertext;
@@ -39,6 +41,13 @@ final class CiphertextEvaluator implements AutoCloseable {
     private final BatchBootstrap[] bootstraps;
     /** The partition of every bootstrap node (lookups, extractions): whose keys and precision it runs with. */
     private final Map<Node, Integer> partitions;
+    /**
+     * Per partition, the bootstrap a batch leaves over, split across the threads (see {@link #bootstrap}); null on
+     * one thread.
+     */
+    private final SplitBootstrap[] splits;
+    /** Held by the one evaluation using {@link #splits}: a split bootstrap runs one bootstrap at a time. */
+    private final ReentrantLock splitLock = new ReentrantLock();
     private final RequestValidator validator;
     /** Every encrypted lookup's lowering and (with bootstraps) its tables, one per element: read-only. */
     private final Map<Node, LookupLowering> lowerings;
@@ -54,14 +63,15 @@ final class CiphertextEvaluator implements AutoCloseable {
     private final Map<ManyLutFusion.Bootstrap, LookupTable> manyLutTables;
 
     private CiphertextEvaluator(Graph graph, CircuitEncoding encoding, LweDimension dimension,
-            CircuitParameters.Bootstrapped bootstrapped, BatchBootstrap[] bootstraps, Map<Node, long[][]> shippedTables,
-            ManyLutFusion manyLut) {
+            CircuitParameters.Bootstrapped bootstrapped, BatchBootstrap[] bootstraps, SplitBootstrap[] splits,
+            Map<Node, long[][]> shippedTables, ManyLutFusion manyLut) {
         this.graph = graph;
         this.manyLut = bootstrapped == null ? ManyLutFusion.NONE : manyLut;
         this.encoding = encoding;
         this.dimension = dimension;
         this.bootstrapped = bootstrapped;
         this.bootstraps = bootstraps;
+        this.splits = splits;
         this.validator = new RequestValidator(graph, dimension);
         this.skipped = absorbedRoundings(graph);
         Map<Node, LookupLowering> lowered = new IdentityHashMap<>();
@@ -139,7 +149,7 @@ final class CiphertextEvaluator implements AutoCloseable {
         CircuitEncoding encoding = new CircuitEncoding(parameters.encodingBits());
         return switch (parameters) {
             case CircuitParameters.Leveled leveled -> new CiphertextEvaluator(graph, encoding,
-                    new LweDimension(leveled.lwe().lweDimension()), null, null, shippedTables, manyLut);
+                    new LweDimension(leveled.lwe().lweDimension()), null, null, null, shippedTables, manyLut);
             case CircuitParameters.Bootstrapped b -> {
                 if (serverKeys.size() != b.partitionCount()) {
                     throw new IllegalArgumentException("The circuit bootstraps with " + b.partitionCount()
@@ -149,14 +159,45 @@ final class CiphertextEvaluator implements AutoCloseable {
                     throw new IllegalArgumentException("A multi-parameter circuit does not share many-LUT bootstraps.");
                 }
                 BatchBootstrap[] batches = new BatchBootstrap[serverKeys.size()];
+                SplitBootstrap[] splits = threads > 1 ? new SplitBootstrap[serverKeys.size()] : null;
                 for (int i = 0; i < batches.length; i++) {
-                    batches[i] = new BatchBootstrap(serverKeys.get(i), threads, b.pbs(i).centeredModulusSwitch()
-                            ? ModulusSwitchType.CENTERED_MEAN : ModulusSwitchType.PLAIN);
+                    ModulusSwitchType modulusSwitch = b.pbs(i).centeredModulusSwitch() ? ModulusSwitchType.CENTERED_MEAN
+                            : ModulusSwitchType.PLAIN;
+                    batches[i] = new BatchBootstrap(serverKeys.get(i), threads, modulusSwitch);
+                    if (splits != null) {
+                        splits[i] = new SplitBootstrap(serverKeys.get(i), threads, modulusSwitch);
+                    }
                 }
                 yield new CiphertextEvaluator(graph, encoding, serverKeys.getFirst().parameters().bigLweDimension(), b,
-                        batches, shippedTables, manyLut);
+                        batches, splits, shippedTables, manyLut);
             }
         };
+    }
+
+    /**
+     * out[i] = PBS(in[i]) through luts[i], for every i: a batch spread over the threads, except that when one
+     * bootstrap is left over after the others divide evenly among the threads (a single lookup, the last of an odd
+     * count on two threads), it runs after them split across the threads ({@link SplitBootstrap}, which falls back
+     * to one thread when it measures that faster), so that no core waits idle while one bootstraps alone. Each
+     * output is the same, bit for bit, either way; {@code partition} names whose keys run them. An evaluation that finds the split bootstrap busy (another
+     * evaluation at once) batches everything, which keeps the cores busy anyway.
+     */
+    private void bootstrap(int partition, LweCiphertextList in, LweCiphertextList out, LookupTable[] luts) {
+        BatchBootstrap batch = bootstraps[partition];
+        int count = in.count();
+        if (splits == null || count % batch.threads() != 1 || !splitLock.tryLock()) {
+            batch.bootstrap(in, out, luts);
+            return;
+        }
+        try {
+            int last = count - 1;
+            if (last > 0) {
+                batch.bootstrap(in, out, luts, 0, last);
+            }
+            splits[partition].bootstrap(in.get(last), out.get(last), luts[last]);
+        } finally {
+            splitLock.unlock();
+        }
     }
 
     /** The torus tables of one lookup node, one per element (shared ones repeated by reference). */
@@ -265,6 +306,11 @@ final class CiphertextEvaluator implements AutoCloseable {
                 batch.close();
             }
         }
+        if (splits != null) {
+            for (SplitBootstrap split : splits) {
+                split.close();
+            }
+        }
     }
 
     /** Whether every value a node reads (for a lookup, its source) has been computed. */
@@ -306,7 +352,7 @@ final class CiphertextEvaluator implements AutoCloseable {
             }
         }
         LweCiphertextList outputs = new LweCiphertextList(dimension, total);
-        bootstraps[partition(nodes.getFirst())].bootstrap(shifted, outputs, luts);
+        bootstrap(partition(nodes.getFirst()), shifted, outputs, luts);
         position = 0;
         for (Map<Node, Object> values : rows) {
             for (Node node : nodes) {
@@ -472,7 +518,7 @@ final class CiphertextEvaluator implements AutoCloseable {
             }
         }
         int precision = bootstrapped.pbsPrecision();
-        BatchBootstrap bootstraps = this.bootstraps[partition(extraction.node())];
+        int partition = partition(extraction.node());
         LweCiphertextList shifted = new LweCiphertextList(dimension, total);
         LweCiphertextList bits = new LweCiphertextList(dimension, total);
         LookupTable[] luts = new LookupTable[total];
@@ -485,7 +531,7 @@ final class CiphertextEvaluator implements AutoCloseable {
                     LweLinearAlgebra.addPlaintext(shifted.get(e), 1L << 62);
                 }
                 java.util.Arrays.fill(luts, signTables[bit]);
-                bootstraps.bootstrap(shifted, bits, luts);
+                bootstrap(partition, shifted, bits, luts);
                 long halfStep = BitExtraction.halfStep(bit, encoding);
                 for (int e = 0; e < total; e++) {
                     LweLinearAlgebra.addPlaintext(bits.get(e), halfStep);
@@ -499,7 +545,7 @@ final class CiphertextEvaluator implements AutoCloseable {
                 LweLinearAlgebra.multiply(t.get(e), scale, shifted.get(e));
             }
             java.util.Arrays.fill(luts, signTables[signBit]);
-            bootstraps.bootstrap(shifted, bits, luts);
+            bootstrap(partition, shifted, bits, luts);
             long halfStep = BitExtraction.halfStep(signBit, encoding);
             for (int e = 0; e < total; e++) {
                 LweLinearAlgebra.addPlaintext(bits.get(e), halfStep);
@@ -507,7 +553,7 @@ final class CiphertextEvaluator implements AutoCloseable {
                 LweLinearAlgebra.multiply(shifted.get(e), scale, shifted.get(e));
             }
             java.util.Arrays.fill(luts, chunkTables.get(chunkKey(chunk)));
-            bootstraps.bootstrap(shifted, bits, luts);
+            bootstrap(partition, shifted, bits, luts);
             for (int e = 0; e < total; e++) {
                 LweLinearAlgebra.subtract(t.get(e), bits.get(e), t.get(e));
             }

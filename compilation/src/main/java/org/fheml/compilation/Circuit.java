@@ -50,6 +50,8 @@ public final class Circuit implements AutoCloseable {
     private volatile ClientKeys keys;
     private volatile CiphertextEvaluator evaluator;
     private volatile CircuitSimulator simulator;
+    /** Per encrypted argument, the elements some node reads (null: all); unread ones are encrypted as zero. */
+    private volatile List<boolean[]> live;
     /** Set by {@link #close()}, under this circuit's lock. */
     private boolean closed;
     /** Masks and noise of encryptions: one AES-CTR generator per thread, each seeded from SecureRandom. */
@@ -313,7 +315,10 @@ public final class Circuit implements AutoCloseable {
         };
     }
 
-    /** Encrypts the encrypted arguments with the client's key (generated if needed); clear ones stay clear. */
+    /**
+     * Encrypts the encrypted arguments with the client's key (generated if needed); clear ones stay clear. Elements
+     * that no node of the circuit reads ({@link LiveInputs}) are left as trivial encryptions of zero.
+     */
     public EncryptedValues encrypt(long[]... args) {
         List<LongTensor> tensors = checkedArguments(args);
         ClientKeys clientKeys = keygen();
@@ -323,6 +328,7 @@ public final class Circuit implements AutoCloseable {
             case CircuitParameters.Bootstrapped bootstrapped -> bootstrapped.pbs().glweNoiseStd();
         };
         AesCtrGenerator random = encryptionRandom.get();
+        List<boolean[]> live = liveInputs();
         List<Object> values = new ArrayList<>();
         for (int i = 0; i < tensors.size(); i++) {
             LongTensor tensor = tensors.get(i);
@@ -330,16 +336,28 @@ public final class Circuit implements AutoCloseable {
                 values.add(tensor);
                 continue;
             }
-            long[] plaintexts = new long[tensor.size()];
-            for (int e = 0; e < plaintexts.length; e++) {
-                plaintexts[e] = encoding.encode(tensor.get(e));
-            }
             LweCiphertextList ciphertexts = new LweCiphertextList(clientKeys.encryptionKey().dimension(),
-                    plaintexts.length);
-            LweEncryption.encrypt(clientKeys.encryptionKey(), plaintexts, noiseStd, random, ciphertexts);
+                    tensor.size());
+            boolean[] read = live.get(i);
+            for (int e = 0; e < tensor.size(); e++) {
+                if (read == null || read[e]) {
+                    LweEncryption.encrypt(clientKeys.encryptionKey(), encoding.encode(tensor.get(e)), noiseStd, random,
+                            ciphertexts.get(e));
+                }
+            }
             values.add(new EncryptedTensor(tensor.shape(), ciphertexts));
         }
         return new EncryptedValues(values);
+    }
+
+    /** The elements of each encrypted argument the circuit reads ({@link LiveInputs}), worked out on first use. */
+    private List<boolean[]> liveInputs() {
+        List<boolean[]> current = live;
+        if (current == null) {
+            current = LiveInputs.of(graph);
+            live = current;
+        }
+        return current;
     }
 
     /**

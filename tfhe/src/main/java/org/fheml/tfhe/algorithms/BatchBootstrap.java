@@ -74,20 +74,29 @@ public final class BatchBootstrap implements AutoCloseable {
 
     /** out[i] = PBS(in[i]) through {@code luts[i]} for every i. */
     public void bootstrap(LweCiphertextList in, LweCiphertextList out, LookupTable[] luts) {
+        bootstrap(in, out, luts, 0, in.count());
+    }
+
+    /** out[i] = PBS(in[i]) through {@code luts[i]} for i in [from, to): the others are left as they are. */
+    public void bootstrap(LweCiphertextList in, LweCiphertextList out, LookupTable[] luts, int from, int to) {
         DimensionMismatchException.check("ciphertext count", "input list", in.count(), "output list", out.count());
         DimensionMismatchException.check("ciphertext count", "input list", in.count(), "lookup tables", luts.length);
         DimensionMismatchException.check("LweDimension", "server key big key",
                 key.parameters().bigLweDimension().value(), "input list", in.dimension().value());
         DimensionMismatchException.check("LweDimension", "server key big key",
                 key.parameters().bigLweDimension().value(), "output list", out.dimension().value());
-        int count = in.count();
+        if (from < 0 || from > to || to > in.count()) {
+            throw new IndexOutOfBoundsException("Range [" + from + ", " + to + ") of a list of " + in.count()
+                    + " ciphertexts");
+        }
+        int count = to - from;
         int chunks = Math.min(threads, Math.max(count, 1));
         List<Future<?>> futures = new ArrayList<>(chunks);
         for (int c = 0; c < chunks; c++) {
-            int from = (int) ((long) count * c / chunks);
-            int to = (int) ((long) count * (c + 1) / chunks);
+            int start = from + (int) ((long) count * c / chunks);
+            int end = from + (int) ((long) count * (c + 1) / chunks);
             try {
-                futures.add(pool.submit(() -> bootstrapShare(in, out, luts, from, to)));
+                futures.add(pool.submit(() -> bootstrapShare(in, out, luts, start, end)));
             } catch (java.util.concurrent.RejectedExecutionException e) {
                 futures.forEach(f -> f.cancel(true));
                 throw new IllegalStateException("This batch bootstrap is closed.", e);

@@ -2,8 +2,10 @@ package org.fheml.tfhe.algorithms;
 
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.fheml.tfhe.DimensionMismatchException;
 import org.fheml.tfhe.entities.FourierBootstrapKey;
 import org.fheml.tfhe.entities.FourierGgswCiphertext;
@@ -79,11 +81,18 @@ public final class SplitBootstrap implements AutoCloseable {
         this.singleDigits = new long[shares][1];
         this.barrier = new SpinBarrier(shares);
         this.running = new Future<?>[shares];
-        this.helpers = shares == 1 ? null : Executors.newFixedThreadPool(shares - 1, runnable -> {
-            Thread thread = new Thread(runnable, "fheml-split-bootstrap");
-            thread.setDaemon(true);
-            return thread;
-        });
+        if (shares == 1) {
+            this.helpers = null;
+        } else {
+            ThreadPoolExecutor pool = new ThreadPoolExecutor(shares - 1, shares - 1, BatchBootstrap.IDLE_SECONDS,
+                    TimeUnit.SECONDS, new LinkedBlockingQueue<>(), runnable -> {
+                        Thread thread = new Thread(runnable, "fheml-split-bootstrap");
+                        thread.setDaemon(true);
+                        return thread;
+                    });
+            pool.allowCoreThreadTimeOut(true);
+            this.helpers = pool;
+        }
     }
 
     /** The threads one bootstrap runs on, the caller's included. */
@@ -216,10 +225,28 @@ public final class SplitBootstrap implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the helper threads and waits until they have ended. Idempotent. Helpers idle for
+     * {@link BatchBootstrap#IDLE_SECONDS} seconds end by themselves, so an instance dropped unclosed leaves none.
+     */
     @Override
     public void close() {
-        if (helpers != null) {
-            helpers.shutdownNow();
+        if (helpers == null) {
+            return;
+        }
+        helpers.shutdownNow();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (helpers.awaitTermination(1, TimeUnit.SECONDS)) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -41,6 +41,27 @@ class SplitBootstrapTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void closeWaitsUntilTheHelpersHaveEnded() {
+        TfheParameters p = ParameterSet.INSECURE_TEST_P4.parameters();
+        AesCtrGenerator random = AesCtrGenerator.seeded(7);
+        ClientKey client = KeyGeneration.generateClientKey(p, random);
+        ServerKey server = KeyGeneration.generateServerKey(client, random);
+        Encoding encoding = new Encoding(3);
+        LookupTable lut = LookupTables.fromFunction(p.polynomialSize(), encoding, encoding, m -> m);
+        java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
+        SplitBootstrap split = new SplitBootstrap(server, 2, ModulusSwitchType.CENTERED_MEAN, false);
+        LweCiphertext in = LweEncryption.encrypt(client.bigLweKey(), encoding, 3, p.glweNoiseStd(), random);
+        split.bootstrap(in, new LweCiphertext(p.bigLweDimension()), lut);
+        java.util.List<Thread> helpers = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("fheml-split-bootstrap") && !before.contains(t)).toList();
+        assertEquals(1, helpers.size(), "one helper beside the caller");
+        split.close();
+        split.close();
+        assertEquals(java.util.List.of(), helpers.stream().filter(Thread::isAlive).toList(),
+                "helpers still alive after close");
+    }
+
     private static void assertEqualsSingleThread(SplitBootstrap split, ClientKey client, ServerKey server,
             Encoding encoding, LookupTable lut, AesCtrGenerator random) {
         TfheParameters p = server.parameters();
