@@ -18,12 +18,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The measurements the defaults were chosen by. At its defaults the QAT network's integer program (DISABLE) scores
- * within 2 points of the float network trained the same way on breast cancer and digits (mean over 5 splits); on
- * wine, whose 36 test rows make one row 2.8 points, the measured gap at seed 42 is 2.8 points (1.1 at seed 7), so
- * the test holds it to 3. On the MNIST subset 8-bit accumulators stay within 2 points of float but reach only about
- * 94–95 %; with the default 10-bit accumulators beyond 256 features (rounded to 6-bit lookups all the same) the
- * network reaches 95 %. The
- * regressor's R² on diabetes is within 0.02 of its float network. Each case prints one report line: bits, pruned
+ * within 2 points of the float network trained the same way on breast cancer, wine and digits (mean over 5 splits;
+ * measured: breast cancer 0.00; wine, at 4-bit weights, activations and inputs with 10-bit accumulators rounded to
+ * 5-bit lookups, 1.11, and −0.56 and 0.56 at training seeds 7 and 3; digits 1.44). On the MNIST subset 8-bit accumulators stay within 2 points of float but
+ * reach only about 94–95 %; with the default 10-bit accumulators beyond 256 features (rounded to 6-bit lookups all
+ * the same) the network reaches 95 %. The regressor's R² on diabetes is within 0.02 of its float network (measured
+ * 0.4415 against 0.4480). Each case prints one report line: bits, pruned
  * weights, lookups per row, accumulator and lookup bits, scores, training CPU time.
  */
 @Tag("slow")
@@ -47,8 +47,7 @@ class MlpAccuracyTest {
         double quantizedMean = quantizedSum / SPLITS;
         System.out.printf(Locale.ROOT, "MLP %s mean over %d splits: float %.4f quantized %.4f%n", name, SPLITS,
                 floatMean, quantizedMean);
-        double allowed = name.equals("wine") ? 0.03 : 0.02;
-        assertTrue(quantizedMean >= floatMean - allowed, name + ": quantized " + quantizedMean + " vs float "
+        assertTrue(quantizedMean >= floatMean - 0.02, name + ": quantized " + quantizedMean + " vs float "
                 + floatMean);
     }
 

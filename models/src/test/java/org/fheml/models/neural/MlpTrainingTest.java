@@ -144,6 +144,8 @@ class MlpTrainingTest {
         MlpSettings mnist = auto.settingsFor(784);
         assertEquals(List.of(3, 3, 2, 10), List.of(mnist.nWeightBits(), mnist.nActivationBits(), mnist.nInputBits(),
                 mnist.nAccumulatorBits()));
+        assertEquals(List.of(5, 4, 6), List.of(wine.roundingThresholdBits(), digits.roundingThresholdBits(),
+                mnist.roundingThresholdBits()), "lookup widths: 5 bits for 4-bit activations, 4 up to 256 features");
         MlpSettings set = new MLPClassifier().setNAccumulatorBits(9).setNBits(5).settingsFor(13);
         assertEquals(List.of(5, 5, 12), List.of(set.nWeightBits(), set.nActivationBits(), set.nAccumulatorBits()),
                 "setNBits widens a set accumulator to 2·5 + 2");

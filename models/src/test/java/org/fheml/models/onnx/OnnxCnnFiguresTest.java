@@ -20,7 +20,7 @@ class OnnxCnnFiguresTest {
 
     static final int N_BITS = Integer.getInteger("fheml.onnx.figures.bits", 4);
     static final int ROUNDING = Integer.getInteger("fheml.onnx.figures.rounding", 5);
-    static final int ROWS = Integer.getInteger("fheml.onnx.figures.rows", 2);
+    static final int ROWS = Integer.getInteger("fheml.onnx.figures.rows", 5);
 
     @Test
     void cnnExecuteEqualsDisable() {
@@ -34,8 +34,10 @@ class OnnxCnnFiguresTest {
         double[][] rows = Arrays.copyOf(d.features(), ROWS);
         c.keygen();
         long start = System.nanoTime();
+        long cpuStart = processCpuNanos();
         double[][] execute = m.forward(rows, FheMode.EXECUTE);
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
         double[][] disableRows = m.forward(rows, FheMode.DISABLE);
         for (int r = 0; r < ROWS; r++) {
             assertArrayEquals(disableRows[r], execute[r], 0, "row " + r);
@@ -46,7 +48,15 @@ class OnnxCnnFiguresTest {
             hits += executeLabels[r] == d.labels()[r] ? 1 : 0;
         }
         System.out.printf("FIGURES cnn_digits n_bits %d rounding %d: %s%n  parameters %s%n  float %.4f, DISABLE %.4f "
-                + "(1797 rows), EXECUTE %d/%d correct, %.1f s/row%n", N_BITS, ROUNDING, c.statistics(), c.parameters(),
-                floatAccuracy, disableAccuracy, hits, ROWS, seconds / ROWS);
+                + "(1797 rows), EXECUTE %d/%d correct, %.1f s/row (process CPU %.1f s/row) at load %.1f%n", N_BITS,
+                ROUNDING, c.statistics(), c.parameters(), floatAccuracy, disableAccuracy, hits, ROWS, seconds / ROWS,
+                cpuSeconds / ROWS, java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        .getSystemLoadAverage());
+    }
+
+    /** CPU time of the whole JVM (every bootstrap thread), comparable on a loaded machine. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 }
