@@ -102,21 +102,7 @@ public final class BatchBootstrap implements AutoCloseable {
                 throw new IllegalStateException("This batch bootstrap is closed.", e);
             }
         }
-        try {
-            for (Future<?> future : futures) {
-                future.get();
-            }
-        } catch (java.util.concurrent.CancellationException e) {
-            throw new IllegalStateException("This batch bootstrap was closed during the batch.", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while bootstrapping a batch", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException("A batch bootstrap failed", e.getCause());
-        }
+        await(futures);
     }
 
     /**
