@@ -40,6 +40,8 @@ public final class SplitBootstrap implements AutoCloseable {
     private final ModulusSwitchType modulusSwitch;
     private final int shares;
     private final ExecutorService helpers;
+    /** The helper threads started so far and still alive when the last one started: what close joins. */
+    private final java.util.Set<Thread> helperThreads = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final BootstrapScratch scratch;
     private final double[][][] fourierRe;
     private final double[][][] fourierIm;
@@ -88,6 +90,8 @@ public final class SplitBootstrap implements AutoCloseable {
                     TimeUnit.SECONDS, new LinkedBlockingQueue<>(), runnable -> {
                         Thread thread = new Thread(runnable, "fheml-split-bootstrap");
                         thread.setDaemon(true);
+                        helperThreads.removeIf(t -> !t.isAlive());
+                        helperThreads.add(thread);
                         return thread;
                     });
             pool.allowCoreThreadTimeOut(true);
@@ -243,6 +247,16 @@ public final class SplitBootstrap implements AutoCloseable {
                 }
             } catch (InterruptedException e) {
                 interrupted = true;
+            }
+        }
+        // The pool terminates when its workers leave their loop, a moment before their threads end.
+        for (Thread thread : helperThreads) {
+            while (thread.isAlive()) {
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
             }
         }
         if (interrupted) {
