@@ -56,41 +56,8 @@ public final class ParameterOptimizer {
     private static BootstrapParameters search(BootstrapQuery query) {
         SecurityLevel level = query.security();
         double safeVariance = FailureProbability.maximalVariance(query.pErrorPerBootstrap(), query.precision());
-        double norm2Squared = query.norm2() * query.norm2();
-        KeyswitchDecompositions keyswitches = KEYSWITCH_TABLES.computeIfAbsent(level, KeyswitchDecompositions::new);
-        Candidate best = null;
-        for (int k = MIN_GLWE_DIMENSION; k <= MAX_GLWE_DIMENSION; k++) {
-            for (int logN = MIN_LOG2_POLYNOMIAL_SIZE; logN <= MAX_LOG2_POLYNOMIAL_SIZE; logN++) {
-                int bigN = 1 << logN;
-                int bigDimension = k * bigN;
-                if (bigDimension < level.minimalDimension()
-                        || NoiseModel.modulusSwitch(MIN_LWE_DIMENSION, bigN, query.centeredModulusSwitch()) >= safeVariance) {
-                    continue;
-                }
-                List<Decomposition> blindRotations = paretoBlindRotations(k, bigN, level.minimalVariance(bigDimension));
-                for (int n = MIN_LWE_DIMENSION; n <= MAX_LWE_DIMENSION; n++) {
-                    double modulusSwitch = NoiseModel.modulusSwitch(n, bigN, query.centeredModulusSwitch());
-                    if (modulusSwitch >= safeVariance || (best != null
-                            && CostModel.bootstrap(n, k, bigN, blindRotations.getFirst().levels()) >= best.cost)) {
-                        break;
-                    }
-                    for (Decomposition br : blindRotations) {
-                        double budget = safeVariance - modulusSwitch - norm2Squared * n * br.variance();
-                        if (budget <= 0) {
-                            continue;
-                        }
-                        Decomposition ks = keyswitches.cheapest(n, budget / bigDimension);
-                        if (ks == null) {
-                            continue;
-                        }
-                        double cost = CostModel.atomicPattern(n, k, bigN, br.levels(), ks.levels(), query.sumSize());
-                        if (best == null || cost < best.cost) {
-                            best = new Candidate(n, k, bigN, br, ks, cost);
-                        }
-                    }
-                }
-            }
-        }
+        Candidate best = cheapest(level, safeVariance, query.centeredModulusSwitch(), query.sumSize(), 0, 0, 0, 0,
+                query.norm2() * query.norm2(), Double.POSITIVE_INFINITY);
         if (best == null) {
             throw new NoFeasibleParametersException(String.format(
                     "No %d-bit secure KS-PBS parameters for %d-bit bootstraps at p_error %.3g with 2-norm %.4g "
@@ -111,52 +78,9 @@ public final class ParameterOptimizer {
     public static BootstrapParameters optimize(PartitionQuery query) {
         SecurityLevel level = query.security();
         double safeVariance = FailureProbability.maximalVariance(query.pErrorPerBootstrap(), query.precision());
-        KeyswitchDecompositions keyswitches = KEYSWITCH_TABLES.computeIfAbsent(level, KeyswitchDecompositions::new);
-        Candidate best = null;
-        for (int k = MIN_GLWE_DIMENSION; k <= MAX_GLWE_DIMENSION; k++) {
-            if (query.glweDimension() != 0 && k != query.glweDimension()) {
-                continue;
-            }
-            for (int logN = MIN_LOG2_POLYNOMIAL_SIZE; logN <= MAX_LOG2_POLYNOMIAL_SIZE; logN++) {
-                int bigN = 1 << logN;
-                int bigDimension = k * bigN;
-                if ((query.polynomialSize() != 0 && bigN != query.polynomialSize())
-                        || bigDimension < level.minimalDimension()) {
-                    continue;
-                }
-                double fixed = query.freshNorm2Squared() * level.minimalVariance(bigDimension) + query.externalVariance();
-                if (fixed + NoiseModel.modulusSwitch(MIN_LWE_DIMENSION, bigN, query.centeredModulusSwitch())
-                        >= safeVariance) {
-                    continue;
-                }
-                List<Decomposition> blindRotations = paretoBlindRotations(k, bigN, level.minimalVariance(bigDimension));
-                for (int n = MIN_LWE_DIMENSION; n <= MAX_LWE_DIMENSION; n++) {
-                    double modulusSwitch = NoiseModel.modulusSwitch(n, bigN, query.centeredModulusSwitch());
-                    if (fixed + modulusSwitch >= safeVariance || (best != null
-                            && CostModel.bootstrap(n, k, bigN, blindRotations.getFirst().levels()) >= best.cost)) {
-                        break;
-                    }
-                    for (Decomposition br : blindRotations) {
-                        double output = n * br.variance();
-                        if (output > query.maxOutputVariance()) {
-                            continue;
-                        }
-                        double budget = safeVariance - fixed - modulusSwitch - query.selfNorm2Squared() * output;
-                        if (budget <= 0) {
-                            continue;
-                        }
-                        Decomposition ks = keyswitches.cheapest(n, budget / bigDimension);
-                        if (ks == null) {
-                            continue;
-                        }
-                        double cost = CostModel.atomicPattern(n, k, bigN, br.levels(), ks.levels(), query.sumSize());
-                        if (best == null || cost < best.cost) {
-                            best = new Candidate(n, k, bigN, br, ks, cost);
-                        }
-                    }
-                }
-            }
-        }
+        Candidate best = cheapest(level, safeVariance, query.centeredModulusSwitch(), query.sumSize(),
+                query.glweDimension(), query.polynomialSize(), query.freshNorm2Squared(), query.externalVariance(),
+                query.selfNorm2Squared(), query.maxOutputVariance());
         if (best == null) {
             throw new NoFeasibleParametersException(String.format("No %d-bit secure KS-PBS parameters for a partition "
                     + "of %d-bit bootstraps at p_error %.3g under its consumers' output noise cap %.3g.", level.bits(),
@@ -164,6 +88,62 @@ public final class ParameterOptimizer {
         }
         return partitionParameters(query, best.n, best.k, best.bigN, best.br.baseLog(), best.br.levels(),
                 best.ks.baseLog(), best.ks.levels());
+    }
+
+    /**
+     * The cheapest KS → PBS candidate whose decision variance stays under {@code safeVariance}: a fixed part
+     * (the fresh inputs' encryption noise under the GLWE key, grown by {@code freshNorm2Squared}, plus
+     * {@code externalVariance}), the modulus switch, the bootstrap outputs grown by {@code selfNorm2Squared}, and the
+     * keyswitch; with bootstrap outputs no noisier than {@code maxOutputVariance}. {@code onlyK} and
+     * {@code onlyPolynomialSize} fix k and N when not 0. Null when nothing in the search space fits.
+     */
+    private static Candidate cheapest(SecurityLevel level, double safeVariance, boolean centeredModulusSwitch,
+            int sumSize, int onlyK, int onlyPolynomialSize, double freshNorm2Squared, double externalVariance,
+            double selfNorm2Squared, double maxOutputVariance) {
+        KeyswitchDecompositions keyswitches = KEYSWITCH_TABLES.computeIfAbsent(level, KeyswitchDecompositions::new);
+        Candidate best = null;
+        for (int k = MIN_GLWE_DIMENSION; k <= MAX_GLWE_DIMENSION; k++) {
+            if (onlyK != 0 && k != onlyK) {
+                continue;
+            }
+            for (int logN = MIN_LOG2_POLYNOMIAL_SIZE; logN <= MAX_LOG2_POLYNOMIAL_SIZE; logN++) {
+                int bigN = 1 << logN;
+                int bigDimension = k * bigN;
+                if ((onlyPolynomialSize != 0 && bigN != onlyPolynomialSize) || bigDimension < level.minimalDimension()) {
+                    continue;
+                }
+                double fixed = freshNorm2Squared * level.minimalVariance(bigDimension) + externalVariance;
+                if (fixed + NoiseModel.modulusSwitch(MIN_LWE_DIMENSION, bigN, centeredModulusSwitch) >= safeVariance) {
+                    continue;
+                }
+                List<Decomposition> blindRotations = paretoBlindRotations(k, bigN, level.minimalVariance(bigDimension));
+                for (int n = MIN_LWE_DIMENSION; n <= MAX_LWE_DIMENSION; n++) {
+                    double modulusSwitch = NoiseModel.modulusSwitch(n, bigN, centeredModulusSwitch);
+                    if (fixed + modulusSwitch >= safeVariance || (best != null
+                            && CostModel.bootstrap(n, k, bigN, blindRotations.getFirst().levels()) >= best.cost)) {
+                        break;
+                    }
+                    for (Decomposition br : blindRotations) {
+                        if (n * br.variance() > maxOutputVariance) {
+                            continue;
+                        }
+                        double budget = safeVariance - fixed - modulusSwitch - selfNorm2Squared * n * br.variance();
+                        if (budget <= 0) {
+                            continue;
+                        }
+                        Decomposition ks = keyswitches.cheapest(n, budget / bigDimension);
+                        if (ks == null) {
+                            continue;
+                        }
+                        double cost = CostModel.atomicPattern(n, k, bigN, br.levels(), ks.levels(), sumSize);
+                        if (best == null || cost < best.cost) {
+                            best = new Candidate(n, k, bigN, br, ks, cost);
+                        }
+                    }
+                }
+            }
+        }
+        return best;
     }
 
     /** The report of one partition's parameters, its failure probability from the query's decision variance. */
