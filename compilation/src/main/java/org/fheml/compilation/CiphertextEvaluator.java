@@ -373,16 +373,10 @@ final class CiphertextEvaluator implements AutoCloseable {
      */
     private void manyLutLookups(List<Node> nodes, List<Map<Node, Object>> rows) {
         int perRow = 0;
-        int outputsPerRow = 0;
         for (Node node : nodes) {
             for (int e = 0; e < node.shape().size(); e++) {
-                ManyLutFusion.Bootstrap shared = manyLut.bootstrap(node, e);
-                if (shared == null) {
+                if (manyLut.bootstrap(node, e) == null || manyLut.slot(node, e) == 0) {
                     perRow++;
-                    outputsPerRow++;
-                } else if (manyLut.slot(node, e) == 0) {
-                    perRow++;
-                    outputsPerRow += 1 << shared.log2Functions();
                 }
             }
         }
